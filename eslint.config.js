@@ -1,0 +1,89 @@
+// ESLint flat config: typed TypeScript rules plus the import-boundary policy of DESIGN.md §3.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import boundaries from 'eslint-plugin-boundaries';
+
+/** Which layers each layer may import (DESIGN.md §3: domain ← analysis ← pipeline → sources, storage, jobs). */
+const allowed = {
+  domain: [],
+  platform: ['domain'],
+  contract: ['domain'],
+  config: ['domain', 'platform'],
+  analysis: ['domain', 'platform'],
+  sources: ['domain', 'platform', 'analysis'],
+  storage: ['domain', 'platform', 'analysis'],
+  jobs: ['domain', 'platform'],
+  pipeline: ['domain', 'platform', 'analysis', 'sources', 'storage', 'jobs'],
+  alerts: ['domain', 'platform', 'analysis', 'storage', 'jobs'],
+  cases: ['domain', 'platform', 'analysis', 'storage', 'jobs'],
+  reports: ['domain', 'platform', 'analysis', 'storage'],
+  auth: ['domain', 'platform', 'storage'],
+  api: [
+    'domain',
+    'platform',
+    'contract',
+    'config',
+    'analysis',
+    'storage',
+    'jobs',
+    'auth',
+    'pipeline',
+    'alerts',
+    'cases',
+    'reports',
+  ],
+  cli: [
+    'domain',
+    'platform',
+    'contract',
+    'config',
+    'analysis',
+    'sources',
+    'storage',
+    'jobs',
+    'pipeline',
+    'alerts',
+    'cases',
+    'reports',
+    'auth',
+    'api',
+  ],
+  web: ['contract'],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'web/dist/**', 'bin/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'web/**/*.ts', 'web/**/*.tsx'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': Object.keys(allowed).map((type) => ({
+        type,
+        pattern: type === 'web' ? 'web' : `src/${type}`,
+      })),
+      'import/resolver': { typescript: { project: './tsconfig.json' } },
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: Object.entries(allowed).map(([type, targets]) => ({
+            from: { element: { type } },
+            allow: { to: { element: { types: { anyOf: [type, ...targets] } } } },
+          })),
+        },
+      ],
+    },
+  },
+);

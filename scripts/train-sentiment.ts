@@ -1,0 +1,139 @@
+// Trains the sentiment model from ../shared/data and writes models/sentiment/{model.json,weights.bin}.
+// Usage: npx tsx scripts/train-sentiment.ts [--data DIR] [--out DIR] [--corrections FILE]
+//        [--corrections-weight 3] [--epochs 4] [--average-epochs 4] [--learning-rate 0.05] [--hash-bits 19]
+//        [--before-weight 0.6] [--word-weight 1] [--nb-floor F] [--weights chnsenticorp=5,waimai=1,…] [--seed 7]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { encodeSentimentModel } from '../src/analysis/sentiment/codec.js';
+import { buildCueTrie } from '../src/analysis/sentiment/cues.js';
+import { EMOTION_LABELS, POLARITY_LABELS, argmax, softmax } from '../src/analysis/sentiment/model.js';
+import { scanCues } from '../src/analysis/sentiment/cues.js';
+import { emitFeatures } from '../src/analysis/sentiment/features.js';
+import { Segmenter } from '../src/analysis/segment/segmenter.js';
+import {
+  loadTrainingExamples,
+  parseSourceWeights,
+  readCorrections,
+  type Example,
+} from './train-sentiment/data.js';
+import { nbScale } from './train-sentiment/nb-scale.js';
+import { calibrateTemperature, random, trainHeads, type TrainedHead } from './train-sentiment/sgd.js';
+
+const { values: args } = parseArgs({
+  options: {
+    data: { type: 'string', default: join(import.meta.dirname, '../../shared/data') },
+    out: { type: 'string', default: join(import.meta.dirname, '../models/sentiment') },
+    corrections: { type: 'string' },
+    'corrections-weight': { type: 'string', default: '3' },
+    epochs: { type: 'string', default: '4' },
+    'average-epochs': { type: 'string', default: '4' },
+    'hash-bits': { type: 'string', default: '19' },
+    'before-weight': { type: 'string', default: '0.6' },
+    'word-weight': { type: 'string', default: '1' },
+    'nb-floor': { type: 'string', default: '' },
+    weights: { type: 'string', default: '' },
+    'learning-rate': { type: 'string', default: '0.05' },
+    seed: { type: 'string', default: '7' },
+  },
+});
+
+const features = {
+  hashBits: Number(args['hash-bits']),
+  beforeAdversativeWeight: Number(args['before-weight']),
+  wordWeight: Number(args['word-weight']),
+};
+const seed = Number(args.seed);
+const trie = buildCueTrie();
+
+const examples = loadTrainingExamples(args.data, parseSourceWeights(args.weights));
+if (args.corrections !== undefined) {
+  const corrections = readCorrections(args.corrections, Number(args['corrections-weight']));
+  console.error(`train-sentiment: ${corrections.length} staff corrections from ${args.corrections}`);
+  examples.push(...corrections);
+}
+if (features.wordWeight > 0) {
+  const segmenter = new Segmenter();
+  for (const example of examples) example.words = segmenter.tokens(example.text);
+  console.error(`train-sentiment: segmented ${examples.length} texts`);
+}
+const draw = random(seed + 1);
+const train: Example[] = [];
+const holdout: Example[] = [];
+for (const example of examples)
+  (example.source !== 'corrections' && draw() < 0.05 ? holdout : train).push(example);
+console.error(
+  `train-sentiment: ${train.length} training examples, ${holdout.length} held out for calibration`,
+);
+
+const polarityOf = (e: Example): number | null => e.polarity;
+const emotionOf = (e: Example): number | null => e.emotion;
+const started = Date.now();
+const [polarity, emotion] = trainHeads(
+  train,
+  [
+    { classes: POLARITY_LABELS.length, labelOf: polarityOf },
+    { classes: EMOTION_LABELS.length, labelOf: emotionOf },
+  ],
+  trie,
+  features,
+  {
+    epochs: Number(args.epochs),
+    averageEpochs: Number(args['average-epochs']),
+    learningRate: Number(args['learning-rate']),
+    seed,
+    ...(args['nb-floor'] === '' ? {} : { scale: nbScale(train, trie, features, Number(args['nb-floor'])) }),
+  },
+) as [TrainedHead, TrainedHead];
+console.error(`train-sentiment: trained in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+const polarityCalibration = calibrateTemperature(polarity, holdout, polarityOf, trie, features);
+const emotionCalibration = calibrateTemperature(emotion, holdout, emotionOf, trie, features);
+console.error(`train-sentiment: held-out polarity ${JSON.stringify(polarityCalibration)}`);
+console.error(`train-sentiment: held-out emotion ${JSON.stringify(emotionCalibration)}`);
+
+/** Where the polarity head puts SMP `surprise` training posts (which it never learned): the eval mapping. */
+function surpriseMapping(): Record<string, number> {
+  const counts: Record<string, number> = { positive: 0, neutral: 0, negative: 0 };
+  for (const example of examples) {
+    if (example.emotion !== EMOTION_LABELS.indexOf('surprise') || !example.source.startsWith('smp')) continue;
+    const text = example.text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+    const logits = new Float64Array(POLARITY_LABELS.length);
+    emitFeatures(text, scanCues(text, trie), features, example.words, (row, value) => {
+      for (let k = 0; k < logits.length; k++) {
+        logits[k] = (logits[k] ?? 0) + (polarity.weights[row * logits.length + k] ?? 0) * value;
+      }
+    });
+    const label = POLARITY_LABELS[argmax(softmax(logits, 1))] ?? 'neutral';
+    counts[label] = (counts[label] ?? 0) + 1;
+  }
+  return counts;
+}
+const surprise = surpriseMapping();
+console.error(`train-sentiment: SMP surprise train posts predicted as ${JSON.stringify(surprise)}`);
+
+const sources: Record<string, number> = {};
+for (const example of train) sources[example.source] = (sources[example.source] ?? 0) + 1;
+const { header, bytes } = encodeSentimentModel(
+  {
+    version: `${new Date().toISOString().slice(0, 10)}-h${features.hashBits}`,
+    settings: features,
+    polarity: { ...polarity, temperature: polarityCalibration.temperature },
+    emotion: { ...emotion, temperature: emotionCalibration.temperature },
+  },
+  {
+    trainedOn: sources,
+    heldOut: { polarity: polarityCalibration, emotion: emotionCalibration },
+    surprisePredictedAs: surprise,
+    epochs: Number(args.epochs),
+    averageEpochs: Number(args['average-epochs']),
+    sourceWeights: parseSourceWeights(args.weights),
+    nbFloor: args['nb-floor'] === '' ? null : Number(args['nb-floor']),
+    wordWeight: features.wordWeight,
+    seed,
+  },
+);
+mkdirSync(args.out, { recursive: true });
+writeFileSync(join(args.out, 'model.json'), JSON.stringify(header, null, 2) + '\n');
+writeFileSync(join(args.out, 'weights.bin'), bytes);
+console.error(`train-sentiment: wrote ${args.out} (${(bytes.length / 1e6).toFixed(1)} MB of weights)`);

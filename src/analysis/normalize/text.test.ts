@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { collapseWhitespace, foldCompatibilityForms, normalizeText, simplifyCharacters } from './text.js';
+
+describe('normalizeText', () => {
+  it.each([
+    ['full-width letters and digits', 'ＡＢＣ１２３', 'abc123'],
+    ['full-width punctuation', '（北京）！', '(北京)!'],
+    ['ideographic space and runs of whitespace', '北京\u3000\u3000市\n\t朝阳区  ', '北京 市 朝阳区'],
+    ['upper case Latin', 'Hello WORLD', 'hello world'],
+    ['Chinese stays as it is', '网络舆情工作', '网络舆情工作'],
+    ['empty', '   ', ''],
+    ['traditional to simplified', '網路輿情　監測', '网路舆情 监测'],
+    ['full-width traditional with Latin', 'ＡＰＰ下載', 'app下载'],
+  ])('%s', (_name, input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+
+  it('keeps each step separate and named', () => {
+    expect(foldCompatibilityForms('ｆｕｌｌ')).toBe('full');
+    expect(collapseWhitespace(' a \n b ')).toBe('a b');
+    expect(simplifyCharacters('發佈')).toBe('发布');
+  });
+});

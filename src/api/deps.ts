@@ -1,0 +1,39 @@
+/** What the HTTP API needs from the composition root (`src/cli/`), passed in rather than built here. */
+import type { SearchNode } from '../analysis/expression/search-tree.js';
+import type { AuthService } from '../auth/index.js';
+import type { Clock } from '../platform/clock.js';
+import type { Logger } from '../platform/logger.js';
+import type { CollectionOperations } from '../pipeline/collect/service.js';
+import type { Storage } from '../storage/repositories.js';
+
+/** Collection as the API uses it (validate, preview, fetch now, accept pushed items); wired by the composition root. */
+export type CollectionService = CollectionOperations;
+
+/** Tunables of the HTTP layer (from the configuration). */
+export interface ApiOptions {
+  /** Mark the session cookie Secure (behind HTTPS). */
+  cookieSecure: boolean;
+  /** Largest request body in bytes; larger ones answer 413 PAYLOAD_TOO_LARGE. */
+  bodyLimitBytes: number;
+  /** General limit of requests per client address per minute. */
+  rateLimitPerMinute: number;
+  /** Trust X-Forwarded-* from a reverse proxy for the client address. */
+  trustProxy: boolean;
+}
+
+/** The API's dependencies. Login limits and the session TTL live in the {@link AuthService}. */
+export interface ApiDeps {
+  storage: Storage;
+  auth: AuthService;
+  clock: Clock;
+  logger: Logger;
+  /**
+   * Parses a search or scheme expression into the tree storage searches with (segmented like the index).
+   * Throws AppError('EXPRESSION_SYNTAX', …, { position }) for a syntax error.
+   */
+  parseSearchQuery(query: string): SearchNode;
+  /** True when storage (and whatever else serving needs) is ready; drives GET /readyz. */
+  isReady(): Promise<boolean>;
+  options: ApiOptions;
+  collection: CollectionService;
+}

@@ -1,0 +1,58 @@
+/**
+ * The permission rules every handler applies: a missing permission is FORBIDDEN; a record outside the
+ * caller's scope is NOT_FOUND, exactly like a record that does not exist, so existence never leaks.
+ */
+import type { Permission, Role } from '../domain/index.js';
+import { AppError } from '../platform/errors.js';
+import type { Principal } from './principal.js';
+
+/** True when the caller holds `permission`. */
+export function hasPermission(principal: Principal, permission: Permission): boolean {
+  return principal.permissions.has(permission);
+}
+
+/** Throws FORBIDDEN unless the caller holds `permission`. */
+export function requirePermission(principal: Principal, permission: Permission): void {
+  if (!hasPermission(principal, permission)) {
+    throw new AppError('FORBIDDEN', `this needs the permission ${permission}`, { permission });
+  }
+}
+
+/** True when records of `unitId` are visible to the caller. */
+export function inScope(principal: Principal, unitId: string | null): boolean {
+  return unitId !== null && principal.scope.unitIds.includes(unitId);
+}
+
+/** The NOT_FOUND error for a record of `entity` that is missing or outside scope. */
+export function notFound(entity: string, id: string): AppError {
+  return new AppError('NOT_FOUND', `${entity} ${id} does not exist`, { entity, id });
+}
+
+/** Returns `record` when it exists and lies in the caller's scope; NOT_FOUND otherwise. */
+export function visibleOrNotFound<T extends { unitId: string }>(
+  principal: Principal,
+  record: T | null,
+  entity: string,
+  id: string,
+): T {
+  if (record === null || !inScope(principal, record.unitId)) throw notFound(entity, id);
+  return record;
+}
+
+/** Throws NOT_FOUND when `unitId` (a unit named in a request) lies outside the caller's scope. */
+export function requireUnitInScope(principal: Principal, unitId: string): void {
+  if (!inScope(principal, unitId)) throw notFound('unit', unitId);
+}
+
+/**
+ * Throws FORBIDDEN when the caller would grant roles they do not hold themselves: an administrator
+ * grants at most administration of their own subtree, a monitor can never make an administrator.
+ */
+export function requireGrantableRoles(principal: Principal, roles: readonly Role[]): void {
+  const beyond = roles.filter((role) => !principal.user.roles.includes(role));
+  if (beyond.length > 0) {
+    throw new AppError('FORBIDDEN', `you cannot grant roles you do not hold: ${beyond.join(', ')}`, {
+      roles: beyond,
+    });
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The composition root: the one place that builds configuration, logger, storage, queues, services and the
+ * HTTP app, and hands each its dependencies.
+ */
+import type { FastifyInstance } from 'fastify';
+import { parseExpression } from '../analysis/expression/index.js';
+import type { Analysers } from '../analysis/analyze/analyze.js';
+import { loadAnalysers } from '../analysis/analyze/load.js';
+import { readDomainDictionary } from '../analysis/segment/domain-dictionary.js';
+import { Segmenter } from '../analysis/segment/segmenter.js';
+import { buildApi } from '../api/app.js';
+import { createAuthService } from '../auth/index.js';
+import { loadConfig, type Config } from '../config/index.js';
+import { openJobQueue } from '../jobs/open.js';
+import type { JobQueue } from '../jobs/queue.js';
+import { startWorkers, type RunningWorkers } from '../jobs/runner.js';
+import { collectHandler } from '../pipeline/collect/due.js';
+import { createCollectionOperations } from '../pipeline/collect/service.js';
+import type { CollectDeps } from '../pipeline/collect/run.js';
+import { maintenanceHandler } from '../pipeline/maintenance.js';
+import { createHttpClient, type HttpClient } from '../sources/http/index.js';
+import { builtInKinds, type SourceKindRegistry } from '../sources/registry.js';
+import { systemClock, type Clock } from '../platform/clock.js';
+import { createLogger, type Logger } from '../platform/logger.js';
+import { openStorage, type Storage } from '../storage/index.js';
+
+/** Reads the configuration from the environment and the optional config file. */
+export function readConfig(file: string | undefined): Config {
+  return loadConfig({ env: process.env, file, cwd: process.cwd() });
+}
+
+/** The long-lived parts every server or worker process holds. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  storage: Storage;
+  queue: JobQueue;
+  segmenter: Segmenter;
+  /** Full analysis with its models loaded once per process. */
+  analysers: Analysers | null;
+  /** The polite HTTP client every collector shares (per-host limits and robots cache are per process). */
+  http: HttpClient;
+  kinds: SourceKindRegistry;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens storage and the job queue. The embedded SQLite default migrates itself; PostgreSQL installations
+ * run `fengxiang migrate` as a deliberate upgrade step, so a server never changes a shared schema by surprise.
+ */
+export async function openRuntime(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<Runtime> {
+  const clock = systemClock;
+  const migrate = config.databaseUrl.startsWith('sqlite:');
+  const storage = await openStorage(config.databaseUrl, {
+    migrate,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+    clock,
+  });
+  const queue = openJobQueue({
+    redisUrl: config.redisUrl,
+    queuePrefix: config.queuePrefix,
+    jobsSqlitePath: config.jobsSqlitePath,
+    logger,
+  });
+  const segmenter = new Segmenter();
+  segmenter.addDictionary(readDomainDictionary());
+  const http = createHttpClient({
+    userAgent: config.fetchUserAgent,
+    timeoutMs: config.fetchTimeoutMs,
+    maxBytes: config.fetchMaxBytes,
+    perHostConcurrency: config.fetchPerHostConcurrency,
+    perHostMinIntervalMs: config.fetchPerHostIntervalMs,
+    allowedPrivateHosts: config.fetchAllowPrivateHosts,
+    clock,
+    log: (message, detail) => logger.debug(detail ?? {}, message),
+  });
+  return {
+    config,
+    logger,
+    clock,
+    storage,
+    queue,
+    segmenter,
+    analysers: loadAnalysers(segmenter),
+    http,
+    kinds: builtInKinds(),
+    close: async () => {
+      await queue.close();
+      await http.close();
+      await storage.close();
+    },
+  };
+}
+
+/** A runtime for a one-shot command: logs go to stderr so that stdout carries only the command's answer. */
+export function openRuntimeForCommand(config: Config): Promise<Runtime> {
+  return openRuntime(config, createLogger(config.logLevel, process.stderr));
+}
+
+/** What the collect pipeline needs, from a runtime. */
+export function collectDeps(runtime: Runtime): CollectDeps {
+  const { config } = runtime;
+  return {
+    storage: runtime.storage,
+    http: runtime.http,
+    kinds: runtime.kinds,
+    segmenter: runtime.segmenter,
+    analysers: runtime.analysers,
+    clock: runtime.clock,
+    logger: runtime.logger,
+    random: Math.random,
+    settings: {
+      defaultTimeZone: config.timeZone,
+      failingAfter: config.collectFailingAfter,
+      author: { mode: config.authorStorage, key: config.authorHashKey },
+    },
+  };
+}
+
+/** Starts the background workers of `roles` with every job handler that exists. */
+export function startBackgroundWorkers(runtime: Runtime, roles: readonly string[]): RunningWorkers {
+  return startWorkers({
+    queue: runtime.queue,
+    roles,
+    logger: runtime.logger,
+    handlers: {
+      collect: collectHandler(collectDeps(runtime)),
+      maintenance: maintenanceHandler({
+        storage: runtime.storage,
+        clock: runtime.clock,
+        logger: runtime.logger,
+      }),
+    },
+  });
+}
+
+/** Builds the HTTP API over a runtime. */
+export async function buildHttpApi(runtime: Runtime): Promise<FastifyInstance> {
+  const { config, storage, clock, logger, segmenter, queue } = runtime;
+  const auth = createAuthService(storage, clock, {
+    sessionTtlMs: config.sessionTtlHours * 3600_000,
+    login: {
+      maxFailuresPerUsername: config.loginMaxFailures,
+      maxFailuresPerIp: config.loginMaxFailuresPerIp,
+      windowMs: config.loginWindowMinutes * 60_000,
+    },
+  });
+  return buildApi({
+    storage,
+    auth,
+    clock,
+    logger,
+    parseSearchQuery: (query) => segmenter.toSearchTree(parseExpression(query)),
+    isReady: () => storage.ping(),
+    collection: createCollectionOperations(collectDeps(runtime), queue, config.ingestMaxItems),
+    options: {
+      cookieSecure: config.cookieSecure,
+      bodyLimitBytes: config.bodyLimitBytes,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      trustProxy: config.trustProxy,
+    },
+  });
+}
+
+/** Resolves when the process receives SIGINT or SIGTERM. */
+export function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}

@@ -1,0 +1,254 @@
+/**
+ * Every setting Fengxiang reads, in one table: its key in the config file, its environment variable, a
+ * zod schema, a default and a description. The loader and `docs/configuration.md` are both built from it.
+ */
+import { z } from 'zod';
+
+/** Parses "true/false/1/0/yes/no" the way operators write them in environment files. */
+const booleanFlag = z.union([
+  z.boolean(),
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(v), {
+      message: 'expected true or false',
+    })
+    .transform((v) => ['true', '1', 'yes', 'on'].includes(v)),
+]);
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((v) => v.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(v), {
+    message: 'must start with sqlite: or postgres://',
+  });
+const redisUrl = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || /^rediss?:\/\//.test(v), { message: 'must start with redis:// or rediss://' });
+const commaList = z.union([
+  z.array(z.string()),
+  z.string().transform((v) =>
+    v
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean),
+  ),
+]);
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'unknown IANA time zone' },
+);
+
+/** One setting. `secret` settings also accept `<ENV>_FILE` and are never logged. */
+export interface ConfigField {
+  env: string;
+  schema: z.ZodType;
+  default: unknown;
+  description: string;
+  secret?: boolean;
+}
+
+/** The settings, keyed by their name in `fengxiang.config.json`. */
+export const CONFIG_FIELDS = {
+  host: {
+    env: 'HOST',
+    schema: z.string().min(1),
+    default: '0.0.0.0',
+    description: 'Address the server listens on.',
+  },
+  port: { env: 'PORT', schema: port, default: 8600, description: 'Port of the API and the console.' },
+  dataDir: {
+    env: 'DATA_DIR',
+    schema: z.string().min(1),
+    default: './data',
+    description: 'Folder for the embedded database, the job queue file and other local files.',
+  },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    schema: databaseUrl,
+    default: 'sqlite:./data/fengxiang.sqlite',
+    description:
+      'Main database: `sqlite:PATH` (embedded default) or `postgres://user:pass@host:5432/db` (server mode).',
+    secret: true,
+  },
+  databaseStatementTimeoutMs: {
+    env: 'DATABASE_STATEMENT_TIMEOUT_MS',
+    schema: positiveInt,
+    default: 30000,
+    description: 'PostgreSQL statement timeout in milliseconds.',
+  },
+  redisUrl: {
+    env: 'REDIS_URL',
+    schema: redisUrl,
+    default: '',
+    description: 'When set, job queues run on Redis (BullMQ) for scale-out; otherwise in a SQLite file.',
+    secret: true,
+  },
+  queuePrefix: {
+    env: 'QUEUE_PREFIX',
+    schema: z.string().min(1),
+    default: 'fengxiang',
+    description: 'Key prefix of the Redis queues (several installations can share one Redis).',
+  },
+  jobsSqlitePath: {
+    env: 'JOBS_SQLITE_PATH',
+    schema: z.string().min(1),
+    default: './data/jobs.sqlite',
+    description: 'File of the embedded job queue (used when REDIS_URL is empty).',
+  },
+  workerRoles: {
+    env: 'WORKER_ROLES',
+    schema: commaList,
+    default: ['collect', 'analyse', 'deliver', 'report'],
+    description:
+      'Background roles this process runs (`serve` and `worker`); comma-separated in the environment.',
+  },
+  logLevel: { env: 'LOG_LEVEL', schema: logLevel, default: 'info', description: 'Log level (pino).' },
+  timeZone: {
+    env: 'TIME_ZONE',
+    schema: timeZone,
+    default: 'Asia/Shanghai',
+    description: "The unit's time zone for dates without one and for report days.",
+  },
+  sessionTtlHours: {
+    env: 'SESSION_TTL_HOURS',
+    schema: positiveInt,
+    default: 12,
+    description: 'A console session ends after this many hours without use.',
+  },
+  cookieSecure: {
+    env: 'COOKIE_SECURE',
+    schema: booleanFlag,
+    default: false,
+    description: 'Mark the session cookie Secure (set true behind HTTPS).',
+  },
+  trustProxy: {
+    env: 'TRUST_PROXY',
+    schema: booleanFlag,
+    default: false,
+    description: 'Trust X-Forwarded-* headers from a reverse proxy (for client IPs in the audit log).',
+  },
+  bodyLimitBytes: {
+    env: 'BODY_LIMIT_BYTES',
+    schema: positiveInt,
+    default: 10 * 1024 * 1024,
+    description: 'Largest request body accepted, in bytes.',
+  },
+  loginMaxFailures: {
+    env: 'LOGIN_MAX_FAILURES',
+    schema: positiveInt,
+    default: 5,
+    description: 'Failed logins per user name allowed within the login window before it is locked.',
+  },
+  loginMaxFailuresPerIp: {
+    env: 'LOGIN_MAX_FAILURES_PER_IP',
+    schema: positiveInt,
+    default: 20,
+    description: 'Failed logins per client address allowed within the login window.',
+  },
+  loginWindowMinutes: {
+    env: 'LOGIN_WINDOW_MINUTES',
+    schema: positiveInt,
+    default: 15,
+    description: 'Length of the login rate-limit window in minutes.',
+  },
+  rateLimitPerMinute: {
+    env: 'RATE_LIMIT_PER_MINUTE',
+    schema: positiveInt,
+    default: 600,
+    description: 'API requests per client per minute.',
+  },
+  fetchUserAgent: {
+    env: 'FETCH_USER_AGENT',
+    schema: z.string().min(1),
+    default: 'Fengxiang/0.1 (public-opinion monitoring; self-hosted)',
+    description:
+      'User-Agent of every fetch; add a contact address of your office (e.g. `… (+mailto:office@example.gov.cn)`) so site owners can reach you.',
+  },
+  fetchTimeoutMs: {
+    env: 'FETCH_TIMEOUT_MS',
+    schema: positiveInt,
+    default: 20000,
+    description: 'Longest wait for one HTTP request of a collector, in milliseconds.',
+  },
+  fetchMaxBytes: {
+    env: 'FETCH_MAX_BYTES',
+    schema: positiveInt,
+    default: 10 * 1024 * 1024,
+    description: 'Largest response body a collector reads (after decompression), in bytes.',
+  },
+  fetchPerHostConcurrency: {
+    env: 'FETCH_PER_HOST_CONCURRENCY',
+    schema: positiveInt,
+    default: 2,
+    description: 'Requests in flight to one host at a time, per process.',
+  },
+  fetchPerHostIntervalMs: {
+    env: 'FETCH_PER_HOST_INTERVAL_MS',
+    schema: z.coerce.number().int().min(0),
+    default: 1000,
+    description:
+      'Least time between two requests to one host, in milliseconds (robots.txt Crawl-delay raises it).',
+  },
+  fetchAllowPrivateHosts: {
+    env: 'FETCH_ALLOW_PRIVATE_HOSTS',
+    schema: commaList,
+    default: [],
+    description:
+      'Hosts (`name` or `name:port`, comma-separated) that collectors may reach even though they resolve to private, loopback or link-local addresses, e.g. an intranet message board. Everything else on such addresses is refused.',
+  },
+  collectTickSeconds: {
+    env: 'COLLECT_TICK_SECONDS',
+    schema: positiveInt,
+    default: 15,
+    description: 'How often the scheduler looks for sources due to be fetched.',
+  },
+  collectPerHostPerTick: {
+    env: 'COLLECT_PER_HOST_PER_TICK',
+    schema: positiveInt,
+    default: 2,
+    description: 'Most sources of one host the scheduler starts per tick (spreads load on shared hosts).',
+  },
+  collectFailingAfter: {
+    env: 'COLLECT_FAILING_AFTER',
+    schema: positiveInt,
+    default: 3,
+    description:
+      'Consecutive failed fetches after which a source counts as failing (and a health event is raised).',
+  },
+  authorStorage: {
+    env: 'AUTHOR_STORAGE',
+    schema: z.enum(['plain', 'hash']),
+    default: 'plain',
+    description:
+      '`plain` keeps author names as the platform shows them; `hash` stores only a keyed hash (needs AUTHOR_HASH_KEY), so posts of one author can still be grouped without keeping the name.',
+  },
+  authorHashKey: {
+    env: 'AUTHOR_HASH_KEY',
+    schema: z.string(),
+    default: '',
+    description: 'Secret key of the author hash when AUTHOR_STORAGE=hash (at least 16 characters).',
+    secret: true,
+  },
+  ingestMaxItems: {
+    env: 'INGEST_MAX_ITEMS',
+    schema: positiveInt,
+    default: 5000,
+    description: 'Most items accepted in one `POST /api/v1/ingest` request.',
+  },
+} as const satisfies Record<string, ConfigField>;
+
+/** The name of a setting. */
+export type ConfigKey = keyof typeof CONFIG_FIELDS;

@@ -1,0 +1,15 @@
+/**
+ * The request and response schemas of the HTTP API (zod), shared with the console. Imports only zod and
+ * the domain.
+ */
+export * from './audit.js';
+export * from './common.js';
+export * from './health.js';
+export * from './items.js';
+export * from './schemes.js';
+export * from './session.js';
+export * from './sources.js';
+export * from './tokens.js';
+export * from './units.js';
+export * from './users.js';
+export * from './ingest.js';

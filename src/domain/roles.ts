@@ -1,0 +1,44 @@
+/** The roles of a public-opinion office (DESIGN.md §1). A user may hold several. */
+export const ROLES = ['admin', 'monitor', 'handler', 'leader', 'viewer'] as const;
+
+/** One of {@link ROLES}. */
+export type Role = (typeof ROLES)[number];
+
+/** Every permission a route can require; roles grant sets of them. */
+export const PERMISSIONS = [
+  'units:read',
+  'units:write',
+  'users:read',
+  'users:write',
+  'tokens:write',
+  'sources:read',
+  'sources:write',
+  'sources:admin',
+  'items:read',
+  'items:annotate',
+  'schemes:read',
+  'schemes:write',
+  'audit:read',
+] as const;
+
+/** One of {@link PERMISSIONS}. */
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ_ALL: Permission[] = ['units:read', 'sources:read', 'items:read', 'schemes:read'];
+
+/**
+ * What each role may do. Admins manage their unit subtree; monitors tune sources and schemes;
+ * handlers and leaders read; viewers read items only. Kept as data so the console can show it.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: [...PERMISSIONS],
+  monitor: [...READ_ALL, 'items:annotate', 'sources:write', 'schemes:write', 'tokens:write', 'users:read'],
+  handler: [...READ_ALL, 'tokens:write', 'users:read'],
+  leader: [...READ_ALL, 'users:read', 'audit:read'],
+  viewer: ['units:read', 'items:read', 'schemes:read'],
+};
+
+/** The union of the permissions granted by `roles`. */
+export function permissionsOf(roles: readonly Role[]): ReadonlySet<Permission> {
+  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+}

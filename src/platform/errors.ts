@@ -1,0 +1,101 @@
+/**
+ * Errors with stable codes. Every error the API returns carries one of these codes; the console shows the
+ * Chinese or English message for it. Codes never change meaning once released.
+ */
+
+/** Message texts of one error code. */
+interface ErrorText {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+/** The catalogue of stable error codes, their HTTP status and their messages. */
+export const ERROR_CODES = {
+  BAD_REQUEST: { status: 400, zh: '请求内容有误', en: 'The request is invalid' },
+  VALIDATION_FAILED: { status: 400, zh: '请求参数校验失败', en: 'Request validation failed' },
+  EXPRESSION_SYNTAX: { status: 400, zh: '表达式语法错误', en: 'Expression syntax error' },
+  CONFIG_INVALID: { status: 500, zh: '配置无效', en: 'The configuration is invalid' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Authentication required' },
+  LOGIN_FAILED: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  LOGIN_RATE_LIMITED: {
+    status: 429,
+    zh: '登录尝试过于频繁，请稍后再试',
+    en: 'Too many login attempts, try again later',
+  },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
+  PASSWORD_POLICY: {
+    status: 400,
+    zh: '密码不符合要求（至少 10 个字符）',
+    en: 'The password does not meet the policy (at least 10 characters)',
+  },
+  CSRF_FAILED: { status: 403, zh: '请求来源校验失败', en: 'Cross-site request check failed' },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Record not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  CONFLICT: {
+    status: 409,
+    zh: '记录已存在或与现有记录冲突',
+    en: 'The record conflicts with an existing one',
+  },
+  UNIT_HAS_CHILDREN: {
+    status: 409,
+    zh: '该单位下仍有下级单位或用户',
+    en: 'The unit still has child units or users',
+  },
+  UNIT_CYCLE: { status: 400, zh: '不能把单位移动到自己的下级', en: 'A unit cannot move below itself' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request body is too large' },
+  STORAGE_UNAVAILABLE: { status: 503, zh: '存储暂不可用', en: 'Storage is not available' },
+  JOB_NOT_FOUND: { status: 404, zh: '任务不存在', en: 'Job not found' },
+  JOB_TIMED_OUT: { status: 504, zh: '后台任务执行超时', en: 'The background job timed out' },
+  FETCH_BLOCKED_ADDRESS: {
+    status: 422,
+    zh: '目标地址属于内网、回环或链路本地地址，已拒绝访问',
+    en: 'The address is private, loopback or link-local and was refused',
+  },
+  FETCH_ROBOTS_DISALLOWED: {
+    status: 422,
+    zh: '目标网站的 robots.txt 禁止抓取该地址',
+    en: 'robots.txt disallows this URL',
+  },
+  FETCH_TIMEOUT: { status: 504, zh: '抓取超时', en: 'The fetch timed out' },
+  FETCH_TOO_LARGE: { status: 422, zh: '响应内容超过大小上限', en: 'The response is larger than the limit' },
+  FETCH_TOO_MANY_REDIRECTS: { status: 422, zh: '重定向次数过多', en: 'Too many redirects' },
+  FETCH_HTTP_STATUS: {
+    status: 502,
+    zh: '目标网站返回错误状态',
+    en: 'The site answered with an error status',
+  },
+  FETCH_FAILED: { status: 502, zh: '抓取失败（网络错误）', en: 'The fetch failed (network error)' },
+  PARSE_FAILED: { status: 422, zh: '内容无法解析', en: 'The content could not be parsed' },
+  SOURCE_CONFIG_INVALID: { status: 400, zh: '信息源配置无效', en: 'The source configuration is invalid' },
+  IMPORT_FORMAT: { status: 400, zh: '导入文件格式有误', en: 'The import file is malformed' },
+  INGEST_REJECTED: { status: 400, zh: '推送的条目被拒绝', en: 'The pushed item was rejected' },
+  INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, ErrorText>;
+
+/** A stable error code. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An error that carries a stable code, an optional English detail and structured context. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message?: string, details: Record<string, unknown> = {}) {
+    super(message ?? ERROR_CODES[code].en);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  /** The HTTP status that matches the code. */
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}
+
+/** True when `value` is an {@link AppError} with the given code (or any code when omitted). */
+export function isAppError(value: unknown, code?: ErrorCode): value is AppError {
+  return value instanceof AppError && (code === undefined || value.code === code);
+}

@@ -1,0 +1,75 @@
+/**
+ * Opening the database named by a URL (`sqlite:PATH`, `sqlite::memory:`, `postgres://…`) and bringing its
+ * schema up to date. The only place that knows which engine is in use; everything else gets a Kysely.
+ */
+import { CamelCasePlugin, Kysely, Migrator, sql, type MigrationResultSet } from 'kysely';
+import { AppError } from '../platform/errors.js';
+import type { DialectName } from './dialect/types.js';
+import { openPostgres } from './dialect/postgres.js';
+import { openSqlite } from './dialect/sqlite.js';
+import { migrationProvider } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+/** An open database: the query builder, its engine, and how to close it. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/** Where a `sqlite:` URL points: a file path, or `:memory:`. */
+export function sqlitePathOf(url: string): string {
+  const rest = url.slice('sqlite:'.length).replace(/^\/\//, '');
+  if (rest === '')
+    throw new AppError(
+      'CONFIG_INVALID',
+      'DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/fengxiang.sqlite',
+    );
+  return rest;
+}
+
+/** Opens the database at `url`. Throws CONFIG_INVALID for an unknown scheme. */
+export function openDatabase(url: string, options: { statementTimeoutMs?: number } = {}): DatabaseHandle {
+  const plugins = [new CamelCasePlugin()];
+  if (url.startsWith('sqlite:')) {
+    const { dialect } = openSqlite(sqlitePathOf(url));
+    const db = new Kysely<Database>({ dialect, plugins });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const { dialect } = openPostgres(url, options.statementTimeoutMs ?? 30_000);
+    const db = new Kysely<Database>({ dialect, plugins });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  throw new AppError(
+    'CONFIG_INVALID',
+    `DATABASE_URL must start with sqlite: or postgres:// (got "${url.slice(0, 20)}…")`,
+  );
+}
+
+/** Applies every pending migration in order; throws with the failing migration's name. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db: handle.db as unknown as Kysely<unknown>,
+    provider: migrationProvider(handle.dialect),
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const cause = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new AppError('STORAGE_UNAVAILABLE', `migration ${failed} failed: ${cause}`);
+  }
+  return result;
+}
+
+/** Answers whether the database responds (for `/readyz`). */
+export async function pingDatabase(handle: DatabaseHandle): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(handle.db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,29 @@
+import pg from 'pg';
+import { PostgresDialect } from 'kysely';
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * A PostgreSQL pool whose bigint and numeric columns arrive as numbers (our epoch-ms times and counters stay
+ * well inside 2^53), with connection and statement timeouts so no call waits forever.
+ */
+export function openPostgres(
+  url: string,
+  statementTimeoutMs: number,
+): { dialect: PostgresDialect; pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: statementTimeoutMs,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID || oid === NUMERIC_OID
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  return { dialect: new PostgresDialect({ pool }), pool };
+}

@@ -1,0 +1,2 @@
+/** The two database engines Fengxiang runs on. */
+export type DialectName = 'sqlite' | 'postgres';

@@ -1,0 +1,40 @@
+/**
+ * The numbered migrations, in order. Each runs in a transaction (Kysely's Migrator does this on both
+ * engines). Add a new file `NNNN-name.ts` and list it here; never edit a released migration.
+ */
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { DialectName } from '../dialect/types.js';
+import * as core from './0001-core.js';
+import * as collection from './0002-collection.js';
+import * as analysis from './0003-analysis.js';
+
+/** A migration that may differ per engine. */
+interface DialectMigration {
+  up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
+}
+
+const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
+  ['0001-core', core],
+  ['0002-collection', collection],
+  ['0003-analysis', analysis],
+];
+
+function providerOf(
+  migrations: ReadonlyArray<readonly [string, DialectMigration]>,
+  dialect: DialectName,
+): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      const result: Record<string, Migration> = {};
+      for (const [name, migration] of migrations) {
+        result[name] = { up: (db) => migration.up(db, dialect) };
+      }
+      return result;
+    },
+  };
+}
+
+/** Supplies the migrations to Kysely's Migrator, bound to the engine in use. */
+export function migrationProvider(dialect: DialectName): MigrationProvider {
+  return providerOf(MIGRATIONS, dialect);
+}

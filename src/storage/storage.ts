@@ -1,0 +1,108 @@
+/**
+ * The {@link Storage} over one open database: every repository built on the same Kysely instance, and
+ * transactions that hand the caller the same repositories bound to the transaction.
+ */
+import type { Kysely } from 'kysely';
+import { systemClock, type Clock } from '../platform/clock.js';
+import { KyselyAuditRepository } from './audit/repository.js';
+import { pingDatabase, type DatabaseHandle } from './db.js';
+import type { DialectName } from './dialect/types.js';
+import { KyselyFetchRunRepository } from './fetch-runs/repository.js';
+import { KyselySentimentCorrectionRepository } from './corrections/repository.js';
+import { KyselySourceHealthEventRepository } from './health-events/repository.js';
+import { KyselyHotTopicRepository } from './hot-topics/repository.js';
+import { KyselyItemRepository } from './items/repository.js';
+import { KyselyKeyPeriodRepository } from './key-periods/repository.js';
+import type { Storage } from './repositories.js';
+import { KyselySchemeRepository } from './schemes/repository.js';
+import type { Database } from './schema.js';
+import { KyselySessionRepository } from './sessions/repository.js';
+import { KyselySourceRepository } from './sources/repository.js';
+import { KyselyTokenRepository } from './tokens/repository.js';
+import { KyselyUnitRepository } from './units/repository.js';
+import { KyselyUserRepository } from './users/repository.js';
+
+/** The repositories of a {@link Storage}, without its lifecycle: what a transaction's work receives. */
+export type Repositories = Omit<Storage, 'transaction' | 'close' | 'ping'>;
+
+/** What the storage factory may be given besides the database. */
+export interface StorageOptions {
+  /** The source of createdAt/updatedAt times; the wall clock by default. */
+  clock?: Clock;
+}
+
+/** Builds every repository over `db`, which may be the whole database or one transaction. */
+export function createRepositories(db: Kysely<Database>, dialect: DialectName, clock: Clock): Repositories {
+  return {
+    dialect,
+    units: new KyselyUnitRepository(db, clock),
+    users: new KyselyUserRepository(db, clock),
+    tokens: new KyselyTokenRepository(db, clock),
+    sessions: new KyselySessionRepository(db, clock),
+    sources: new KyselySourceRepository(db, clock),
+    items: new KyselyItemRepository(db, dialect, clock),
+    schemes: new KyselySchemeRepository(db, clock),
+    audit: new KyselyAuditRepository(db),
+    fetchRuns: new KyselyFetchRunRepository(db),
+    hotTopics: new KyselyHotTopicRepository(db),
+    keyPeriods: new KyselyKeyPeriodRepository(db, clock),
+    sourceHealthEvents: new KyselySourceHealthEventRepository(db),
+    sentimentCorrections: new KyselySentimentCorrectionRepository(db, clock),
+  };
+}
+
+/** Storage over an open database handle; closing it closes the handle. */
+export class KyselyStorage implements Storage {
+  readonly dialect: DialectName;
+  readonly units: Repositories['units'];
+  readonly users: Repositories['users'];
+  readonly tokens: Repositories['tokens'];
+  readonly sessions: Repositories['sessions'];
+  readonly sources: Repositories['sources'];
+  readonly items: Repositories['items'];
+  readonly schemes: Repositories['schemes'];
+  readonly audit: Repositories['audit'];
+  readonly fetchRuns: Repositories['fetchRuns'];
+  readonly hotTopics: Repositories['hotTopics'];
+  readonly keyPeriods: Repositories['keyPeriods'];
+  readonly sourceHealthEvents: Repositories['sourceHealthEvents'];
+  readonly sentimentCorrections: Repositories['sentimentCorrections'];
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly handle: DatabaseHandle,
+    options: StorageOptions = {},
+  ) {
+    this.clock = options.clock ?? systemClock;
+    const repositories = createRepositories(handle.db, handle.dialect, this.clock);
+    this.dialect = repositories.dialect;
+    this.units = repositories.units;
+    this.users = repositories.users;
+    this.tokens = repositories.tokens;
+    this.sessions = repositories.sessions;
+    this.sources = repositories.sources;
+    this.items = repositories.items;
+    this.schemes = repositories.schemes;
+    this.audit = repositories.audit;
+    this.fetchRuns = repositories.fetchRuns;
+    this.hotTopics = repositories.hotTopics;
+    this.keyPeriods = repositories.keyPeriods;
+    this.sourceHealthEvents = repositories.sourceHealthEvents;
+    this.sentimentCorrections = repositories.sentimentCorrections;
+  }
+
+  /** Commits when `work` resolves and rolls back when it throws (the error is passed on). */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    return this.handle.db
+      .transaction()
+      .execute((trx) => work(createRepositories(trx, this.handle.dialect, this.clock)));
+  }
+
+  ping(): Promise<boolean> {
+    return pingDatabase(this.handle);
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
+}

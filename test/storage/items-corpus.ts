@@ -1,0 +1,262 @@
+/**
+ * Items the item-repository tests search: short Chinese (and a few English) posts written for these
+ * tests, each with the analysis fields its filters need. Keys are the item ids.
+ */
+import type { NewItem } from '../../src/storage/repositories.js';
+
+/** One hour in milliseconds. */
+const HOUR = 3_600_000;
+
+/** An item of the corpus before the unit, source, tokens and times are filled in. */
+export type CorpusItem = Omit<NewItem, 'unitId' | 'contentHash' | 'collectedAt' | 'publishedAt'> & {
+  id: string;
+  /** Hours after the suite's start; equal values test the seq tie-break of the time order. */
+  hour: number;
+  /** Set for the items that get a source. */
+  fromSource?: boolean;
+  /** Set for the items that go to the other unit. */
+  otherUnit?: boolean;
+};
+
+/** The hand-written posts. */
+export const POSTS: CorpusItem[] = [
+  {
+    id: 'edu-fees',
+    hour: 1,
+    kind: 'post',
+    platform: 'weibo',
+    fromSource: true,
+    title: '苏州市教育局回应学校乱收费问题',
+    content: '家长反映某小学违规收取补课费用，教育局表示将严肃调查。',
+    sentiment: 'negative',
+    categories: ['education'],
+    regions: [{ province: '江苏省', city: '苏州市', county: null }],
+    appeal: true,
+    language: 'zh',
+  },
+  {
+    id: 'bridge',
+    hour: 2,
+    kind: 'article',
+    platform: 'news',
+    fromSource: true,
+    title: '南京市长江大桥夜间维修通知',
+    content: '因维修需要，大桥将于周末夜间封闭，请绕行。',
+    sentiment: 'neutral',
+    categories: ['traffic'],
+    regions: [{ province: '江苏省', city: '南京市', county: null }],
+    appeal: false,
+    language: 'zh',
+  },
+  {
+    id: 'demolition',
+    hour: 3,
+    kind: 'post',
+    platform: 'forum',
+    title: '某区城管强拆引发村民不满',
+    content: '村民反映遭遇强拆，房屋被推倒后没有得到任何补偿。',
+    sentiment: 'negative',
+    categories: ['law_enforcement'],
+    regions: [{ province: '河南省', city: '郑州市', county: null }],
+    appeal: true,
+    language: 'zh',
+  },
+  {
+    id: 'demolition-later',
+    hour: 4,
+    kind: 'article',
+    platform: 'news',
+    title: '强拆事件后续',
+    content: '强拆事件发生后的第二天，相关部门约谈了当事人和几位村民代表。',
+    sentiment: 'neutral',
+    categories: ['law_enforcement'],
+    language: 'zh',
+  },
+  {
+    id: 'metro',
+    hour: 5,
+    kind: 'article',
+    platform: 'news',
+    title: '上海地铁新线开通',
+    content: '上海地铁十八号线今日开通，市民出行更加方便。',
+    sentiment: 'positive',
+    categories: ['traffic'],
+    regions: [{ province: '上海市', city: '上海市', county: null }],
+    language: 'zh',
+  },
+  {
+    id: 'official-probe',
+    hour: 6,
+    kind: 'article',
+    platform: 'news',
+    title: '某局长涉嫌腐败被调查',
+    content: '纪委监委通报，某局长涉嫌严重违纪违法，目前正接受审查调查。',
+    sentiment: 'negative',
+    categories: ['corruption'],
+    language: 'zh',
+  },
+  {
+    id: 'ad',
+    hour: 7,
+    kind: 'post',
+    platform: 'weibo',
+    title: '反腐败公益广告投放',
+    content: '反腐败主题公益广告在全市公交站台投放。',
+    sentiment: 'neutral',
+    categories: ['corruption'],
+    language: 'zh',
+  },
+  {
+    id: 'rainstorm',
+    hour: 8,
+    kind: 'article',
+    platform: 'news',
+    title: '北京发布暴雨预警',
+    content: '北京市气象台发布暴雨橙色预警，提醒市民注意出行安全。',
+    sentiment: 'neutral',
+    categories: ['disaster'],
+    regions: [{ province: '北京市', city: '北京市', county: null }],
+    language: 'zh',
+  },
+  {
+    id: 'trial',
+    hour: 9,
+    kind: 'article',
+    platform: 'news',
+    title: '北京某官员腐败案开庭',
+    content: '该官员腐败金额巨大，腐败行为持续多年，庭审中当庭认罪。',
+    sentiment: 'negative',
+    categories: ['corruption'],
+    regions: [{ province: '北京市', city: '北京市', county: null }],
+    language: 'zh',
+  },
+  {
+    id: 'deputy',
+    hour: 10,
+    kind: 'article',
+    platform: 'news',
+    title: '全国人大代表建议提高教师待遇',
+    content: '有代表在会上提出，应当切实保障乡村教师的工资待遇。',
+    sentiment: 'positive',
+    categories: ['education'],
+    language: 'zh',
+  },
+  {
+    id: 'food',
+    hour: 11,
+    kind: 'article',
+    platform: 'gov',
+    title: '食品安全抽检结果公布',
+    content: '市场监管局公布本月食品安全抽检结果，三批次产品不合格。',
+    sentiment: 'neutral',
+    categories: ['food_drug'],
+    language: 'zh',
+  },
+  {
+    id: 'hospital',
+    hour: 12,
+    kind: 'message',
+    platform: 'board',
+    title: '医院挂号难问题',
+    content: '网友反映某医院挂号难，希望卫健委尽快解决。',
+    sentiment: 'negative',
+    categories: ['healthcare'],
+    regions: [{ province: '江苏省', city: '苏州市', county: null }],
+    appeal: true,
+    language: 'zh',
+  },
+  {
+    id: 'flood-en',
+    hour: 13,
+    kind: 'article',
+    platform: 'news',
+    title: 'Flood warning issued for Guangzhou',
+    content: 'Heavy rain is expected; the city issued a flood warning on Monday.',
+    sentiment: 'neutral',
+    categories: ['disaster'],
+    language: 'en',
+  },
+  {
+    id: 'tax-en',
+    hour: 14,
+    kind: 'article',
+    platform: 'news',
+    title: 'Tax reform debate',
+    content: 'The tax reform bill passed its second reading after a long debate.',
+    sentiment: 'neutral',
+    categories: ['finance'],
+    language: 'en',
+  },
+  {
+    id: 'comment',
+    hour: 15,
+    kind: 'comment',
+    platform: 'forum',
+    parentId: 'demolition',
+    content: '支持村民维权，强拆必须依法进行！',
+    sentiment: 'negative',
+    language: 'zh',
+  },
+  {
+    id: 'repost',
+    hour: 15,
+    kind: 'repost',
+    platform: 'weibo',
+    parentId: 'official-probe',
+    content: '转发：某局长涉嫌腐败被调查，期待公正处理。',
+    sentiment: 'neutral',
+    categories: ['corruption'],
+    language: 'zh',
+  },
+  {
+    id: 'accident',
+    hour: 15,
+    kind: 'post',
+    platform: 'weibo',
+    title: '高速公路交通事故',
+    content: '今天上午高速公路发生交通事故，两车相撞，无人员死亡。',
+    sentiment: 'negative',
+    categories: ['traffic', 'public_safety'],
+    language: 'zh',
+  },
+  {
+    id: 'tricky-json',
+    hour: 16,
+    kind: 'post',
+    platform: 'weibo',
+    title: '特殊字符测试',
+    content: '标签里有百分号和下划线的讨论：100%_done。',
+    categories: ['cat_%'],
+    language: 'zh',
+  },
+  {
+    id: 'elsewhere-corruption',
+    hour: 17,
+    kind: 'article',
+    platform: 'news',
+    otherUnit: true,
+    title: '外地腐败案通报',
+    content: '外地某干部腐败问题被通报。',
+    sentiment: 'negative',
+    categories: ['corruption'],
+    language: 'zh',
+  },
+];
+
+/** Notices that share words, for paging (several share a publication time). */
+export const NOTICES: CorpusItem[] = Array.from({ length: 20 }, (_, index) => ({
+  id: `notice-${String(index).padStart(2, '0')}`,
+  hour: 20 + Math.floor(index / 3),
+  kind: 'article' as const,
+  platform: 'gov',
+  title: `第${index + 1}期空气质量通报`,
+  content: `本期全市空气质量总体良好，环境监测站通报了${index + 1}个站点的数据。`,
+  sentiment: 'neutral' as const,
+  categories: ['environment'],
+  language: 'zh',
+}));
+
+/** The publication time of a corpus item. */
+export function publishedAtOf(item: CorpusItem, start: number): number {
+  return start + item.hour * HOUR;
+}
