@@ -59,6 +59,7 @@ export async function openRuntime(
     migrate,
     statementTimeoutMs: config.databaseStatementTimeoutMs,
     clock,
+    onConnectionError: (error) => logger.warn({ err: error }, 'database connection dropped; reconnecting'),
   });
   const queue = openJobQueue({
     redisUrl: config.redisUrl,

@@ -29,7 +29,10 @@ export function sqlitePathOf(url: string): string {
 }
 
 /** Opens the database at `url`. Throws CONFIG_INVALID for an unknown scheme. */
-export function openDatabase(url: string, options: { statementTimeoutMs?: number } = {}): DatabaseHandle {
+export function openDatabase(
+  url: string,
+  options: { statementTimeoutMs?: number; onConnectionError?: ((error: Error) => void) | undefined } = {},
+): DatabaseHandle {
   const plugins = [new CamelCasePlugin()];
   if (url.startsWith('sqlite:')) {
     const { dialect } = openSqlite(sqlitePathOf(url));
@@ -37,7 +40,7 @@ export function openDatabase(url: string, options: { statementTimeoutMs?: number
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const { dialect } = openPostgres(url, options.statementTimeoutMs ?? 30_000);
+    const { dialect } = openPostgres(url, options.statementTimeoutMs ?? 30_000, options.onConnectionError);
     const db = new Kysely<Database>({ dialect, plugins });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

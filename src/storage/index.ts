@@ -18,6 +18,8 @@ export interface OpenStorageOptions {
   statementTimeoutMs?: number;
   /** The source of createdAt/updatedAt times; the wall clock by default. */
   clock?: Clock;
+  /** Told when the server drops an idle PostgreSQL connection (the pool replaces it); ignored by default. */
+  onConnectionError?: (error: Error) => void;
 }
 
 /**
@@ -25,7 +27,10 @@ export interface OpenStorageOptions {
  * to date unless told not to, and returns the storage. The database is closed again if migration fails.
  */
 export async function openStorage(url: string, options: OpenStorageOptions = {}): Promise<Storage> {
-  const handle = openDatabase(url, { statementTimeoutMs: options.statementTimeoutMs });
+  const handle = openDatabase(url, {
+    statementTimeoutMs: options.statementTimeoutMs,
+    onConnectionError: options.onConnectionError,
+  });
   try {
     if (options.migrate !== false) await migrateToLatest(handle);
   } catch (error) {

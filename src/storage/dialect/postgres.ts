@@ -6,11 +6,14 @@ const NUMERIC_OID = 1700;
 
 /**
  * A PostgreSQL pool whose bigint and numeric columns arrive as numbers (our epoch-ms times and counters stay
- * well inside 2^53), with connection and statement timeouts so no call waits forever.
+ * well inside 2^53), with connection and statement timeouts so no call waits forever. An idle connection the
+ * server drops (restart, failover, admin termination) is reported to `onIdleError` and replaced on next use;
+ * without a listener node-postgres would throw it as an uncaught error and stop the process.
  */
 export function openPostgres(
   url: string,
   statementTimeoutMs: number,
+  onIdleError: (error: Error) => void = () => undefined,
 ): { dialect: PostgresDialect; pool: pg.Pool } {
   const pool = new pg.Pool({
     connectionString: url,
@@ -25,5 +28,6 @@ export function openPostgres(
           : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  pool.on('error', onIdleError);
   return { dialect: new PostgresDialect({ pool }), pool };
 }
