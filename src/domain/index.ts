@@ -3,3 +3,5 @@ export * from './entities.js';
 export * from './roles.js';
 export * from './collection.js';
 export * from './source-draft.js';
+export * from './events.js';
+export * from './alerts.js';

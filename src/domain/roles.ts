@@ -19,12 +19,25 @@ export const PERMISSIONS = [
   'schemes:read',
   'schemes:write',
   'audit:read',
+  'events:read',
+  'events:write',
+  'accounts:write',
+  'alerts:read',
+  'alerts:handle',
+  'alerts:admin',
 ] as const;
 
 /** One of {@link PERMISSIONS}. */
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ALL: Permission[] = ['units:read', 'sources:read', 'items:read', 'schemes:read'];
+const READ_ALL: Permission[] = [
+  'units:read',
+  'sources:read',
+  'items:read',
+  'schemes:read',
+  'events:read',
+  'alerts:read',
+];
 
 /**
  * What each role may do. Admins manage their unit subtree; monitors tune sources and schemes;
@@ -32,10 +45,21 @@ const READ_ALL: Permission[] = ['units:read', 'sources:read', 'items:read', 'sch
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: [...PERMISSIONS],
-  monitor: [...READ_ALL, 'items:annotate', 'sources:write', 'schemes:write', 'tokens:write', 'users:read'],
-  handler: [...READ_ALL, 'tokens:write', 'users:read'],
-  leader: [...READ_ALL, 'users:read', 'audit:read'],
-  viewer: ['units:read', 'items:read', 'schemes:read'],
+  monitor: [
+    ...READ_ALL,
+    'items:annotate',
+    'sources:write',
+    'schemes:write',
+    'tokens:write',
+    'users:read',
+    'events:write',
+    'accounts:write',
+    'alerts:handle',
+    'alerts:admin',
+  ],
+  handler: [...READ_ALL, 'tokens:write', 'users:read', 'alerts:handle'],
+  leader: [...READ_ALL, 'users:read', 'audit:read', 'alerts:handle'],
+  viewer: ['units:read', 'items:read', 'schemes:read', 'events:read'],
 };
 
 /** The union of the permissions granted by `roles`. */
