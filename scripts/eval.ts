@@ -7,6 +7,7 @@ import { evaluateCategories, renderCategories } from './eval/categories.js';
 import { evaluateDedup, renderDedup } from './eval/dedup.js';
 import { evaluateRegions, renderRegions } from './eval/regions.js';
 import { evaluateSchemes, renderSchemes } from './eval/schemes.js';
+import { evaluateEvents, renderEvents } from './eval/events.js';
 import { evaluateSentiment, renderSentiment } from './eval/sentiment.js';
 import { evaluateSearchFidelity, type FidelityResult } from './eval/search-fidelity.js';
 
@@ -59,6 +60,8 @@ const appeal = evaluateAppeal(DATA);
 console.error('eval: near duplicates on CED reposts and hard negatives; scheme matcher agreement …');
 const dedup = evaluateDedup(DATA);
 const schemes = evaluateSchemes(DATA);
+console.error('eval: event clustering on the CED sample and weibo2018 topics …');
+const events = evaluateEvents(DATA);
 const doc = [
   '# Quality',
   '',
@@ -80,6 +83,8 @@ const doc = [
   ...renderDedup(dedup),
   '',
   ...renderSchemes(schemes),
+  '',
+  ...renderEvents(events),
 ].join('\n');
 writeFileSync(join(import.meta.dirname, '../docs/quality.md'), doc);
 console.log(doc);

@@ -31,6 +31,9 @@ const { values: args } = parseArgs({
     'hash-bits': { type: 'string', default: '19' },
     'before-weight': { type: 'string', default: '0.6' },
     'word-weight': { type: 'string', default: '1' },
+    'char-unigrams': { type: 'string', default: '1' },
+    'word-bigrams': { type: 'string', default: '1' },
+    'emotion-words-only': { type: 'string', default: '1' },
     'nb-floor': { type: 'string', default: '' },
     weights: { type: 'string', default: '' },
     'learning-rate': { type: 'string', default: '0.05' },
@@ -42,6 +45,9 @@ const features = {
   hashBits: Number(args['hash-bits']),
   beforeAdversativeWeight: Number(args['before-weight']),
   wordWeight: Number(args['word-weight']),
+  charUnigrams: args['char-unigrams'] !== '0',
+  wordBigrams: args['word-bigrams'] !== '0',
+  emotionWordsOnly: args['emotion-words-only'] !== '0',
 };
 const seed = Number(args.seed);
 const trie = buildCueTrie();
@@ -66,29 +72,28 @@ console.error(
   `train-sentiment: ${train.length} training examples, ${holdout.length} held out for calibration`,
 );
 
-const polarityOf = (e: Example): number | null => e.polarity;
-const emotionOf = (e: Example): number | null => e.emotion;
+const polaritySpec = {
+  classes: POLARITY_LABELS.length,
+  labelOf: (e: Example) => e.polarity,
+  wordsOnly: false,
+};
+const emotionSpec = {
+  classes: EMOTION_LABELS.length,
+  labelOf: (e: Example) => e.emotion,
+  wordsOnly: features.emotionWordsOnly,
+};
 const started = Date.now();
-const [polarity, emotion] = trainHeads(
-  train,
-  [
-    { classes: POLARITY_LABELS.length, labelOf: polarityOf },
-    { classes: EMOTION_LABELS.length, labelOf: emotionOf },
-  ],
-  trie,
-  features,
-  {
-    epochs: Number(args.epochs),
-    averageEpochs: Number(args['average-epochs']),
-    learningRate: Number(args['learning-rate']),
-    seed,
-    ...(args['nb-floor'] === '' ? {} : { scale: nbScale(train, trie, features, Number(args['nb-floor'])) }),
-  },
-) as [TrainedHead, TrainedHead];
+const [polarity, emotion] = trainHeads(train, [polaritySpec, emotionSpec], trie, features, {
+  epochs: Number(args.epochs),
+  averageEpochs: Number(args['average-epochs']),
+  learningRate: Number(args['learning-rate']),
+  seed,
+  ...(args['nb-floor'] === '' ? {} : { scale: nbScale(train, trie, features, Number(args['nb-floor'])) }),
+}) as [TrainedHead, TrainedHead];
 console.error(`train-sentiment: trained in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
-const polarityCalibration = calibrateTemperature(polarity, holdout, polarityOf, trie, features);
-const emotionCalibration = calibrateTemperature(emotion, holdout, emotionOf, trie, features);
+const polarityCalibration = calibrateTemperature(polarity, holdout, polaritySpec, trie, features);
+const emotionCalibration = calibrateTemperature(emotion, holdout, emotionSpec, trie, features);
 console.error(`train-sentiment: held-out polarity ${JSON.stringify(polarityCalibration)}`);
 console.error(`train-sentiment: held-out emotion ${JSON.stringify(emotionCalibration)}`);
 

@@ -84,6 +84,19 @@ function binary(rows: Record<string, unknown>[], source: string, weight: number)
   }));
 }
 
+/** online-shopping-10-cats categories from the domains of ChnSentiCorp (hotels, notebooks, books). */
+const REVIEW_DOMAINS: ReadonlySet<string> = new Set(['酒店', '计算机', '平板', '书籍']);
+
+/** online-shopping-10-cats, split into the ChnSentiCorp domains ('online-shopping-csc') and the rest. */
+function onlineShopping(rows: Record<string, unknown>[], weights: Readonly<Record<string, number>>): Example[] {
+  const near = rows.filter((row) => REVIEW_DOMAINS.has(String(row['category'])));
+  const far = rows.filter((row) => !REVIEW_DOMAINS.has(String(row['category'])));
+  return [
+    ...binary(near, 'online-shopping-csc', weights['online-shopping-csc'] ?? 1),
+    ...binary(far, 'online-shopping', weights['online-shopping'] ?? 1),
+  ];
+}
+
 function smp(rows: Record<string, unknown>[], source: string, weight: number): Example[] {
   if (weight === 0) return [];
   return rows.map((row) => {
@@ -137,6 +150,7 @@ export function readCorrections(path: string, weight: number): Example[] {
 export const DEFAULT_SOURCE_WEIGHTS: Readonly<Record<string, number>> = {
   chnsenticorp: 5,
   'online-shopping': 1,
+  'online-shopping-csc': 1,
   waimai: 1,
   'weibo-senti': 1,
   weibo2018: 1,
@@ -169,11 +183,7 @@ export function loadTrainingExamples(
   const w = (source: string): number => weights[source] ?? 1;
   const examples = [
     ...binary(read('chnsenticorp-12k/train.jsonl'), 'chnsenticorp', w('chnsenticorp')),
-    ...binary(
-      read('online-shopping-10-cats/online_shopping_10_cats.jsonl'),
-      'online-shopping',
-      w('online-shopping'),
-    ),
+    ...onlineShopping(read('online-shopping-10-cats/online_shopping_10_cats.jsonl'), weights),
     ...binary(read('waimai-10k/waimai_10k.jsonl'), 'waimai', w('waimai')),
     ...binary(read('weibo-senti-100k-sample/weibo_senti_100k_sample.jsonl'), 'weibo-senti', w('weibo-senti')),
     ...binary(read('weibo2018/train.jsonl'), 'weibo2018', w('weibo2018')),

@@ -3,7 +3,9 @@
  * src/analysis/sentiment/features.ts, and temperature calibration on a held-out slice.
  */
 import { scanCues, type CueTrie } from '../../src/analysis/sentiment/cues.js';
-import { emitFeatures, featureRows, type FeatureSettings } from '../../src/analysis/sentiment/features.js';
+import { FeatureBuffer } from '../../src/analysis/sentiment/buffer.js';
+import { extractFeatures, featureRows, type FeatureSettings } from '../../src/analysis/sentiment/features.js';
+import { normalizeText } from '../../src/analysis/sentiment/normalize.js';
 import type { Example } from './data.js';
 
 /** Learning settings. */
@@ -23,33 +25,19 @@ export interface TrainedHead {
   weights: Float32Array;
 }
 
-/** The features of one example, in reusable buffers. */
-class FeatureBuffer {
-  rows = new Int32Array(4096);
-  values = new Float32Array(4096);
-  length = 0;
-
-  constructor(private readonly scale?: Float32Array) {}
-
-  fill(example: Example, trie: CueTrie, settings: FeatureSettings): void {
-    this.length = 0;
-    const normalized = example.text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
-    const scan = scanCues(normalized, trie);
-    emitFeatures(normalized, scan, settings, example.words, (row, value) => {
-      if (this.length === this.rows.length) this.grow();
-      this.rows[this.length] = row;
-      this.values[this.length] = value * (this.scale?.[row] ?? 1);
-      this.length++;
-    });
-  }
-
-  private grow(): void {
-    const rows = new Int32Array(this.rows.length * 2);
-    rows.set(this.rows);
-    const values = new Float32Array(this.values.length * 2);
-    values.set(this.values);
-    this.rows = rows;
-    this.values = values;
+/** Fills `buffer` with the features of `example`, each value times its row's `scale` factor if given. */
+function fill(
+  buffer: FeatureBuffer,
+  example: Example,
+  trie: CueTrie,
+  settings: FeatureSettings,
+  scale?: Float32Array,
+): void {
+  const normalized = normalizeText(example.text);
+  extractFeatures(normalized, scanCues(normalized, trie), settings, example.words, buffer);
+  if (scale === undefined) return;
+  for (let f = 0; f < buffer.length; f++) {
+    buffer.values[f] = (buffer.values[f] ?? 0) * (scale[buffer.rows[f] ?? 0] ?? 1);
   }
 }
 
@@ -65,10 +53,10 @@ export function random(seed: number): () => number {
   };
 }
 
-function logits(head: TrainedHead, buffer: FeatureBuffer, out: Float64Array): void {
+function logits(head: TrainedHead, buffer: FeatureBuffer, out: Float64Array, from: number): void {
   out.fill(0);
   const c = head.classes;
-  for (let f = 0; f < buffer.length; f++) {
+  for (let f = from; f < buffer.length; f++) {
     const base = (buffer.rows[f] ?? 0) * c;
     const value = buffer.values[f] ?? 0;
     for (let k = 0; k < c; k++) out[k] = (out[k] ?? 0) + (head.weights[base + k] ?? 0) * value;
@@ -90,10 +78,22 @@ function softmaxInPlace(values: Float64Array, temperature: number): void {
 /** Which label of an example a head learns. */
 export type LabelOf = (example: Example) => number | null;
 
+/** One head to train: its classes, its label, and whether it reads only the word and dense features. */
+export interface HeadSpec {
+  classes: number;
+  labelOf: LabelOf;
+  wordsOnly: boolean;
+}
+
+/** Index of the first feature a head reads in a filled buffer. */
+export function firstFeature(spec: Pick<HeadSpec, 'wordsOnly'>, buffer: FeatureBuffer): number {
+  return spec.wordsOnly ? buffer.wordsFrom : 0;
+}
+
 /** Trains one linear head per entry of `labels` over `examples`. */
 export function trainHeads(
   examples: readonly Example[],
-  labels: readonly { classes: number; labelOf: LabelOf }[],
+  labels: readonly HeadSpec[],
   trie: CueTrie,
   features: FeatureSettings,
   settings: TrainSettings,
@@ -101,7 +101,7 @@ export function trainHeads(
   const rows = featureRows(features.hashBits);
   const heads = labels.map((l) => ({ classes: l.classes, weights: new Float32Array(rows * l.classes) }));
   const squares = heads.map((h) => new Float32Array(h.weights.length));
-  const buffer = new FeatureBuffer(settings.scale);
+  const buffer = new FeatureBuffer();
   const scratch = heads.map((h) => new Float64Array(h.classes));
   const next = random(settings.seed);
   const order = examples.map((_, i) => i);
@@ -118,16 +118,19 @@ export function trainHeads(
     for (const index of order) {
       const example = examples[index];
       if (example === undefined) continue;
-      buffer.fill(example, trie, features);
+      fill(buffer, example, trie, features, settings.scale);
       heads.forEach((head, h) => {
-        const label = labels[h]?.labelOf(example) ?? null;
+        const spec = labels[h];
+        const label = spec?.labelOf(example) ?? null;
         const probabilities = scratch[h];
         const square = squares[h];
-        if (label === null || probabilities === undefined || square === undefined) return;
-        logits(head, buffer, probabilities);
+        if (spec === undefined || label === null || probabilities === undefined || square === undefined)
+          return;
+        const from = firstFeature(spec, buffer);
+        logits(head, buffer, probabilities, from);
         softmaxInPlace(probabilities, 1);
         loss -= Math.log(Math.max(1e-12, probabilities[label] ?? 0)) * example.weight;
-        update(head, square, buffer, probabilities, label, example.weight, settings.learningRate);
+        update(head, square, buffer, from, probabilities, label, example.weight, settings.learningRate);
       });
     }
     console.error(`train-sentiment: epoch ${epoch + 1}/${settings.epochs}, weighted loss ${loss.toFixed(0)}`);
@@ -156,13 +159,14 @@ function update(
   head: TrainedHead,
   square: Float32Array,
   buffer: FeatureBuffer,
+  from: number,
   probabilities: Float64Array,
   label: number,
   weight: number,
   rate: number,
 ): void {
   const c = head.classes;
-  for (let f = 0; f < buffer.length; f++) {
+  for (let f = from; f < buffer.length; f++) {
     const base = (buffer.rows[f] ?? 0) * c;
     const value = buffer.values[f] ?? 0;
     for (let k = 0; k < c; k++) {
@@ -179,18 +183,18 @@ function update(
 export function calibrateTemperature(
   head: TrainedHead,
   examples: readonly Example[],
-  labelOf: LabelOf,
+  spec: HeadSpec,
   trie: CueTrie,
   features: FeatureSettings,
 ): { temperature: number; accuracy: number; n: number } {
   const buffer = new FeatureBuffer();
   const all: { logits: Float64Array; label: number }[] = [];
   for (const example of examples) {
-    const label = labelOf(example);
+    const label = spec.labelOf(example);
     if (label === null) continue;
-    buffer.fill(example, trie, features);
+    fill(buffer, example, trie, features);
     const out = new Float64Array(head.classes);
-    logits(head, buffer, out);
+    logits(head, buffer, out, firstFeature(spec, buffer));
     all.push({ logits: out, label });
   }
   let best = { temperature: 1, loss: Infinity };

@@ -1,9 +1,12 @@
 /** What the HTTP API needs from the composition root (`src/cli/`), passed in rather than built here. */
+import type { AlertBus } from '../alerts/bus.js';
+import type { ChannelRegistry } from '../alerts/channels/registry.js';
 import type { SearchNode } from '../analysis/expression/search-tree.js';
 import type { AuthService } from '../auth/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import type { CollectionOperations } from '../pipeline/collect/service.js';
+import type { ClusterDeps } from '../pipeline/cluster/index.js';
 import type { Storage } from '../storage/repositories.js';
 
 /** Collection as the API uses it (validate, preview, fetch now, accept pushed items); wired by the composition root. */
@@ -36,4 +39,12 @@ export interface ApiDeps {
   isReady(): Promise<boolean>;
   options: ApiOptions;
   collection: CollectionService;
+  /** How events are recomputed after a manual merge (authority, terms, IDF); defaults when absent. */
+  eventClustering?: Omit<ClusterDeps, 'storage' | 'clock'>;
+  /** Validates, masks and test-sends alert channels; channel routes answer DELIVERY_UNAVAILABLE without it. */
+  channelRegistry?: ChannelRegistry;
+  /** The zone local times in alert messages are shown in (TIME_ZONE); Asia/Shanghai when absent. */
+  alertTimeZone?: string;
+  /** New alerts for GET /alerts/stream (SSE); the stream answers ALERT_STREAM_UNAVAILABLE without it. */
+  alertBus?: AlertBus;
 }

@@ -7,6 +7,10 @@ import * as audit from './handlers/audit.js';
 import * as collection from './handlers/collection.js';
 import * as ingest from './handlers/ingest.js';
 import * as keyPeriods from './handlers/key-periods.js';
+import { keyAccountRoutes } from './handlers/key-accounts-routes.js';
+import { CHANNEL_ROUTES } from './handlers/channels-routes.js';
+import { eventRoutes } from './handlers/events-routes.js';
+import { ALERT_ROUTES } from './handlers/alerts-routes.js';
 import * as items from './handlers/items.js';
 import * as schemes from './handlers/schemes.js';
 import * as session from './handlers/session.js';
@@ -550,4 +554,8 @@ export const ROUTES: readonly ApiRoute[] = [
   ...itemRoutes,
   ...schemeRoutes,
   ...auditRoutes,
+  ...keyAccountRoutes,
+  ...CHANNEL_ROUTES,
+  ...eventRoutes,
+  ...ALERT_ROUTES,
 ];

@@ -17,12 +17,14 @@ import { startWorkers, type RunningWorkers } from '../jobs/runner.js';
 import { collectHandler } from '../pipeline/collect/due.js';
 import { createCollectionOperations } from '../pipeline/collect/service.js';
 import type { CollectDeps } from '../pipeline/collect/run.js';
+import { evaluateHandler } from '../pipeline/evaluate/index.js';
 import { maintenanceHandler } from '../pipeline/maintenance.js';
 import { createHttpClient, type HttpClient } from '../sources/http/index.js';
 import { builtInKinds, type SourceKindRegistry } from '../sources/registry.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { openStorage, type Storage } from '../storage/index.js';
+import { createAlerting, type Alerting } from './alerting.js';
 
 /** Reads the configuration from the environment and the optional config file. */
 export function readConfig(file: string | undefined): Config {
@@ -42,6 +44,8 @@ export interface Runtime {
   /** The polite HTTP client every collector shares (per-host limits and robots cache are per process). */
   http: HttpClient;
   kinds: SourceKindRegistry;
+  /** Events, alert rules, the delivery outbox and its dispatcher (started by the roles that need them). */
+  alerting: Alerting;
   close(): Promise<void>;
 }
 
@@ -79,6 +83,7 @@ export async function openRuntime(
     clock,
     log: (message, detail) => logger.debug(detail ?? {}, message),
   });
+  const alerting = createAlerting({ config, storage, queue, clock, logger });
   return {
     config,
     logger,
@@ -89,7 +94,9 @@ export async function openRuntime(
     analysers: loadAnalysers(segmenter),
     http,
     kinds: builtInKinds(),
+    alerting,
     close: async () => {
+      await alerting.close();
       await queue.close();
       await http.close();
       await storage.close();
@@ -119,17 +126,35 @@ export function collectDeps(runtime: Runtime): CollectDeps {
       failingAfter: config.collectFailingAfter,
       author: { mode: config.authorStorage, key: config.authorHashKey },
     },
+    onStored: (itemIds) => queueEvaluation(runtime, itemIds),
   };
 }
 
-/** Starts the background workers of `roles` with every job handler that exists. */
+/**
+ * Queues evaluation of stored items; a queue failure is logged, not thrown, because the items are stored
+ * and the alert tick's sweep queues them again.
+ */
+async function queueEvaluation(runtime: Runtime, itemIds: readonly string[]): Promise<void> {
+  try {
+    await runtime.alerting.queueEvaluation(itemIds);
+  } catch (error) {
+    runtime.logger.warn({ err: error, items: itemIds.length }, 'could not queue evaluation; the sweep will');
+  }
+}
+
+/**
+ * Starts the background workers of `roles` with every job handler that exists; the deliver role also
+ * starts the outbox dispatcher (stopped when the runtime closes).
+ */
 export function startBackgroundWorkers(runtime: Runtime, roles: readonly string[]): RunningWorkers {
+  if (roles.includes('deliver')) runtime.alerting.startDispatcher();
   return startWorkers({
     queue: runtime.queue,
     roles,
     logger: runtime.logger,
     handlers: {
       collect: collectHandler(collectDeps(runtime)),
+      evaluate: evaluateHandler(runtime.alerting.evaluate),
       maintenance: maintenanceHandler({
         storage: runtime.storage,
         clock: runtime.clock,
@@ -158,6 +183,10 @@ export async function buildHttpApi(runtime: Runtime): Promise<FastifyInstance> {
     parseSearchQuery: (query) => segmenter.toSearchTree(parseExpression(query)),
     isReady: () => storage.ping(),
     collection: createCollectionOperations(collectDeps(runtime), queue, config.ingestMaxItems),
+    eventClustering: runtime.alerting.clustering,
+    channelRegistry: runtime.alerting.registry,
+    alertTimeZone: config.timeZone,
+    alertBus: runtime.alerting.bus,
     options: {
       cookieSecure: config.cookieSecure,
       bodyLimitBytes: config.bodyLimitBytes,

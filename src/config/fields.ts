@@ -248,6 +248,43 @@ export const CONFIG_FIELDS = {
     default: 5000,
     description: 'Most items accepted in one `POST /api/v1/ingest` request.',
   },
+  smtpUrl: {
+    env: 'SMTP_URL',
+    schema: z
+      .string()
+      .trim()
+      .refine((v) => v === '' || /^smtps?:\/\//.test(v), { message: 'must start with smtp:// or smtps://' }),
+    default: '',
+    description:
+      'SMTP server for e-mail alerts, e.g. `smtp://user:pass@mail.example.cn:587`; empty disables e-mail channels.',
+    secret: true,
+  },
+  smtpFrom: {
+    env: 'SMTP_FROM',
+    schema: z.string().trim(),
+    default: '',
+    description: 'Sender of e-mail alerts, e.g. `风向预警 <alerts@example.cn>`.',
+  },
+  alertTickSeconds: {
+    env: 'ALERT_TICK_SECONDS',
+    schema: positiveInt,
+    default: 60,
+    description:
+      'How often time-driven alert checks run: spikes, coordinated posting, source health, quiet-hours release, escalation, and the sweep for stored items never evaluated.',
+  },
+  alertHorizonHours: {
+    env: 'ALERT_HORIZON_HOURS',
+    schema: positiveInt,
+    default: 24,
+    description:
+      'Items published longer ago than this are matched and clustered but raise no alerts (so importing an archive does not page anyone).',
+  },
+  alertSendTimeoutMs: {
+    env: 'ALERT_SEND_TIMEOUT_MS',
+    schema: positiveInt,
+    default: 10000,
+    description: 'Timeout of one alert delivery (webhook, robot or SMTP call).',
+  },
 } as const satisfies Record<string, ConfigField>;
 
 /** The name of a setting. */

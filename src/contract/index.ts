@@ -13,3 +13,7 @@ export * from './tokens.js';
 export * from './units.js';
 export * from './users.js';
 export * from './ingest.js';
+export * from './channels.js';
+export * from './key-accounts.js';
+export * from './events.js';
+export * from './alerts.js';

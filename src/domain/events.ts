@@ -79,3 +79,26 @@ export interface KeyAccount {
   createdAt: EpochMs;
   updatedAt: EpochMs;
 }
+
+/** What happened to an event: kept so that merges and splits never lose a story's trail. */
+export const EVENT_HISTORY_KINDS = [
+  'created',
+  'merged_into',
+  'absorbed',
+  'split_off',
+  'split_from',
+  'stage',
+] as const;
+/** One of {@link EVENT_HISTORY_KINDS}. */
+export type EventHistoryKind = (typeof EVENT_HISTORY_KINDS)[number];
+
+/** One entry of an event's history (merges, splits, stage changes), newest last. */
+export interface EventHistoryEntry {
+  id: string;
+  eventId: string;
+  kind: EventHistoryKind;
+  /** The other event of a merge or split. */
+  otherEventId: string | null;
+  detail: Record<string, unknown>;
+  at: EpochMs;
+}

@@ -83,7 +83,8 @@ export const QUEUE_CATALOGUE: QueueCatalogue = {
   },
   evaluate: {
     role: 'analyse',
-    concurrency: 2,
+    // Evaluation clusters items into events: one job at a time per process, like the cluster queue.
+    concurrency: 1,
     maxAttempts: 5,
     backoffBaseMs: 5 * SECOND,
     leaseMs: 30 * SECOND,

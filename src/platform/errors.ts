@@ -69,8 +69,22 @@ export const ERROR_CODES = {
   FETCH_FAILED: { status: 502, zh: '抓取失败（网络错误）', en: 'The fetch failed (network error)' },
   PARSE_FAILED: { status: 422, zh: '内容无法解析', en: 'The content could not be parsed' },
   SOURCE_CONFIG_INVALID: { status: 400, zh: '信息源配置无效', en: 'The source configuration is invalid' },
+  CHANNEL_CONFIG_INVALID: { status: 400, zh: '预警渠道配置无效', en: 'The channel configuration is invalid' },
+  DELIVERY_FAILED: { status: 502, zh: '预警消息发送失败', en: 'The alert message could not be delivered' },
+  DELIVERY_UNAVAILABLE: {
+    status: 503,
+    zh: '预警发送服务未启用',
+    en: 'Alert delivery is not available in this process',
+  },
   IMPORT_FORMAT: { status: 400, zh: '导入文件格式有误', en: 'The import file is malformed' },
   INGEST_REJECTED: { status: 400, zh: '推送的条目被拒绝', en: 'The pushed item was rejected' },
+  RULE_INVALID: { status: 400, zh: '预警规则无效', en: 'The alert rule is invalid' },
+  ALERT_TRANSITION_INVALID: {
+    status: 409,
+    zh: '预警当前状态不允许此操作',
+    en: 'The alert cannot make this transition from its current status',
+  },
+  ALERT_STREAM_UNAVAILABLE: { status: 503, zh: '预警推送暂不可用', en: 'The alert stream is not available' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorText>;
 

@@ -23,6 +23,7 @@ import type {
   User,
 } from '../domain/index.js';
 import type { SearchNode } from '../analysis/expression/search-tree.js';
+import type { EventRepository } from './events/types.js';
 import type {
   ExistingItemKey,
   FetchRunRepository,
@@ -38,6 +39,19 @@ import type {
 } from './collection-repositories.js';
 
 export type * from './collection-repositories.js';
+export type * from './events/types.js';
+export type * from './channels/types.js';
+export type * from './deliveries/types.js';
+export type * from './alerts/types.js';
+import type { ChannelRepository } from './channels/types.js';
+import type { DeliveryRepository } from './deliveries/types.js';
+import type { AlertRepository, AlertRuleRepository } from './alerts/types.js';
+export type * from './key-accounts/types.js';
+export type * from './scheme-hits/types.js';
+export type * from './completeness/types.js';
+import type { KeyAccountRepository } from './key-accounts/types.js';
+import type { SchemeHitRepository } from './scheme-hits/types.js';
+import type { CompletenessRepository } from './completeness/types.js';
 
 /** The units whose records a caller may see. `null` means every unit (system jobs only). */
 export interface Scope {
@@ -257,6 +271,12 @@ export interface ItemRepository {
    */
   insertMany(items: NewItem[]): Promise<string[]>;
   get(id: string, scope?: Scope): Promise<Item | null>;
+  /** The items with these ids that exist, in no particular order. */
+  getMany(ids: readonly string[]): Promise<Item[]>;
+  /** Records that evaluation (scheme hits, events, alert rules) has looked at these items. */
+  markEvaluated(ids: readonly string[], at: number): Promise<void>;
+  /** Ids of items collected in [from, to) that evaluation has not looked at, oldest first. */
+  listUnevaluated(from: number, to: number, limit: number): Promise<string[]>;
   search(query: ItemSearch): Promise<Page<Item>>;
   /** Stores the analysis of an item and its search tokens. */
   saveAnalysis(
@@ -365,8 +385,16 @@ export interface Storage {
   readonly fetchRuns: FetchRunRepository;
   readonly hotTopics: HotTopicRepository;
   readonly keyPeriods: KeyPeriodRepository;
+  readonly events: EventRepository;
   readonly sourceHealthEvents: SourceHealthEventRepository;
   readonly sentimentCorrections: SentimentCorrectionRepository;
+  readonly keyAccounts: KeyAccountRepository;
+  readonly schemeHits: SchemeHitRepository;
+  readonly completeness: CompletenessRepository;
+  readonly channels: ChannelRepository;
+  readonly deliveries: DeliveryRepository;
+  readonly alertRules: AlertRuleRepository;
+  readonly alerts: AlertRepository;
   /**
    * Runs `work` in one transaction with repositories bound to it. Inside `work`, use only `tx`: on SQLite
    * the one connection is held by the transaction, so a call through the outer storage waits forever.

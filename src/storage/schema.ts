@@ -3,6 +3,17 @@
  * Times are epoch milliseconds; booleans are 0/1 integers and JSON is text, so both engines agree.
  */
 import type { Generated } from 'kysely';
+import type { EventHistoryTable, EventItemsTable, EventsTable } from './events/tables.js';
+import type {
+  AlertHistoryTable,
+  AlertRulesTable,
+  AlertRuleVersionsTable,
+  AlertsTable,
+} from './alerts/tables.js';
+import type { AlertContactsTable, ChannelsTable, DutyRosterTable } from './channels/tables.js';
+import type { AlertDeliveriesTable } from './deliveries/tables.js';
+import type { KeyAccountsTable } from './key-accounts/tables.js';
+import type { SchemeHitsTable } from './scheme-hits/tables.js';
 
 /** `units` — the unit tree. */
 export interface UnitsTable {
@@ -151,6 +162,8 @@ export interface ItemsTable {
   publishedAt: number;
   collectedAt: number;
   analysedAt: number | null;
+  /** When scheme hits, events and alert rules last looked at the item (migration 0008). */
+  evaluatedAt: Generated<number | null>;
   createdAt: number;
   /** Dedup and thread columns (migration 0002). `images` is a JSON list of URLs. */
   externalId: string | null;
@@ -289,6 +302,9 @@ export interface SentimentCorrectionsTable {
 
 /** Every table of the schema. Later issues extend this by migration. */
 export interface Database {
+  events: EventsTable;
+  eventItems: EventItemsTable;
+  eventHistory: EventHistoryTable;
   units: UnitsTable;
   roles: RolesTable;
   users: UsersTable;
@@ -307,4 +323,14 @@ export interface Database {
   keyPeriods: KeyPeriodsTable;
   sourceHealthEvents: SourceHealthEventsTable;
   sentimentCorrections: SentimentCorrectionsTable;
+  keyAccounts: KeyAccountsTable;
+  schemeHits: SchemeHitsTable;
+  channels: ChannelsTable;
+  dutyRoster: DutyRosterTable;
+  alertContacts: AlertContactsTable;
+  alertDeliveries: AlertDeliveriesTable;
+  alertRules: AlertRulesTable;
+  alertRuleVersions: AlertRuleVersionsTable;
+  alerts: AlertsTable;
+  alertHistory: AlertHistoryTable;
 }

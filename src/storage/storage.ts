@@ -4,7 +4,11 @@
  */
 import type { Kysely } from 'kysely';
 import { systemClock, type Clock } from '../platform/clock.js';
+import { KyselyAlertRepository } from './alerts/repository.js';
+import { KyselyAlertRuleRepository } from './alerts/rules-repository.js';
 import { KyselyAuditRepository } from './audit/repository.js';
+import { KyselyChannelRepository } from './channels/repository.js';
+import { KyselyDeliveryRepository } from './deliveries/repository.js';
 import { pingDatabase, type DatabaseHandle } from './db.js';
 import type { DialectName } from './dialect/types.js';
 import { KyselyFetchRunRepository } from './fetch-runs/repository.js';
@@ -13,6 +17,10 @@ import { KyselySourceHealthEventRepository } from './health-events/repository.js
 import { KyselyHotTopicRepository } from './hot-topics/repository.js';
 import { KyselyItemRepository } from './items/repository.js';
 import { KyselyKeyPeriodRepository } from './key-periods/repository.js';
+import { KyselyEventRepository } from './events/repository.js';
+import { KyselyKeyAccountRepository } from './key-accounts/repository.js';
+import { KyselySchemeHitRepository } from './scheme-hits/repository.js';
+import { KyselyCompletenessRepository } from './completeness/repository.js';
 import type { Storage } from './repositories.js';
 import { KyselySchemeRepository } from './schemes/repository.js';
 import type { Database } from './schema.js';
@@ -46,8 +54,16 @@ export function createRepositories(db: Kysely<Database>, dialect: DialectName, c
     fetchRuns: new KyselyFetchRunRepository(db),
     hotTopics: new KyselyHotTopicRepository(db),
     keyPeriods: new KyselyKeyPeriodRepository(db, clock),
+    events: new KyselyEventRepository(db),
     sourceHealthEvents: new KyselySourceHealthEventRepository(db),
     sentimentCorrections: new KyselySentimentCorrectionRepository(db, clock),
+    keyAccounts: new KyselyKeyAccountRepository(db, clock),
+    schemeHits: new KyselySchemeHitRepository(db),
+    completeness: new KyselyCompletenessRepository(db),
+    channels: new KyselyChannelRepository(db, clock),
+    deliveries: new KyselyDeliveryRepository(db, clock),
+    alertRules: new KyselyAlertRuleRepository(db, clock),
+    alerts: new KyselyAlertRepository(db),
   };
 }
 
@@ -65,8 +81,16 @@ export class KyselyStorage implements Storage {
   readonly fetchRuns: Repositories['fetchRuns'];
   readonly hotTopics: Repositories['hotTopics'];
   readonly keyPeriods: Repositories['keyPeriods'];
+  readonly events: Repositories['events'];
   readonly sourceHealthEvents: Repositories['sourceHealthEvents'];
   readonly sentimentCorrections: Repositories['sentimentCorrections'];
+  readonly keyAccounts: Repositories['keyAccounts'];
+  readonly schemeHits: Repositories['schemeHits'];
+  readonly completeness: Repositories['completeness'];
+  readonly channels: Repositories['channels'];
+  readonly deliveries: Repositories['deliveries'];
+  readonly alertRules: Repositories['alertRules'];
+  readonly alerts: Repositories['alerts'];
   private readonly clock: Clock;
 
   constructor(
@@ -87,8 +111,16 @@ export class KyselyStorage implements Storage {
     this.fetchRuns = repositories.fetchRuns;
     this.hotTopics = repositories.hotTopics;
     this.keyPeriods = repositories.keyPeriods;
+    this.events = repositories.events;
     this.sourceHealthEvents = repositories.sourceHealthEvents;
     this.sentimentCorrections = repositories.sentimentCorrections;
+    this.keyAccounts = repositories.keyAccounts;
+    this.schemeHits = repositories.schemeHits;
+    this.completeness = repositories.completeness;
+    this.channels = repositories.channels;
+    this.deliveries = repositories.deliveries;
+    this.alertRules = repositories.alertRules;
+    this.alerts = repositories.alerts;
   }
 
   /** Commits when `work` resolves and rolls back when it throws (the error is passed on). */

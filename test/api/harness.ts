@@ -5,6 +5,7 @@
  */
 import type { SearchNode } from '../../src/analysis/expression/search-tree.js';
 import { buildApi, type ApiOptions } from '../../src/api/app.js';
+import type { ApiDeps } from '../../src/api/deps.js';
 import { createAuthService, type AuthService } from '../../src/auth/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { AppError } from '../../src/platform/errors.js';
@@ -54,6 +55,8 @@ export interface ServerOptions {
   api?: Partial<ApiOptions>;
   isReady?: () => Promise<boolean>;
   parseSearchQuery?: (query: string) => SearchNode;
+  /** Optional services (alert delivery, …) given to the API as they are. */
+  extraDeps?: Partial<ApiDeps>;
 }
 
 /**
@@ -108,6 +111,7 @@ export async function startServer(target: DatabaseTarget, options: ServerOptions
     clock,
     logger,
     parseSearchQuery: options.parseSearchQuery ?? simpleParse,
+    ...options.extraDeps,
     isReady: options.isReady ?? (() => storage.ping()),
     options: {
       cookieSecure: false,

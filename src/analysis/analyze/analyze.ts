@@ -32,16 +32,21 @@ export interface NearDuplicateCheck {
   maxDistance: number;
 }
 
-/** The analysers, each bound to its loaded model. */
+/**
+ * The analysers, each bound to its loaded model. `normalized` is always normalizeText of the item's text
+ * and `tokens` its precise tokens, both from the one segmentation {@link analyzeItem} does, so no analyser
+ * normalises or segments again.
+ */
 export interface Analysers {
   duplicates: NearDuplicateCheck;
   segmenter: Segmenter;
   sentiment(text: string, language: string, words: readonly string[]): SentimentReading;
-  categories(text: string, tokens: readonly string[]): string[];
-  regions(text: string): RegionRef[];
-  appeal(text: string): { appeal: boolean; department: string | null };
+  categories(normalized: string, tokens: readonly string[]): string[];
+  regions(normalized: string): RegionRef[];
+  appeal(normalized: string): { appeal: boolean; department: string | null };
   keywords(tokens: readonly string[]): string[];
-  simhash(text: string): string;
+  /** The SimHash of the text (`text` for its line structure, `normalized` to save normalising it again). */
+  simhash(text: string, normalized: string): string;
 }
 
 /** Everything analysis stores on an item. */
@@ -68,7 +73,7 @@ export function analyzeItem(input: AnalysisInput, analysers: Analysers): Analysi
   const { normalized: normalizedText, tokens: words, index } = analysers.segmenter.segment(text);
   const language = input.language ?? detectLanguage(text);
   const sentiment = analysers.sentiment(text, language, words);
-  const appeal = analysers.appeal(text);
+  const appeal = analysers.appeal(normalizedText);
   return {
     language,
     sentiment: sentiment.label,
@@ -80,7 +85,7 @@ export function analyzeItem(input: AnalysisInput, analysers: Analysers): Analysi
     appeal: appeal.appeal,
     appealDepartment: appeal.department,
     keywords: analysers.keywords(words),
-    simhash: analysers.simhash(text),
+    simhash: analysers.simhash(text, normalizedText),
     normalizedText,
     tokens: index,
   };

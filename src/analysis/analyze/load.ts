@@ -3,9 +3,9 @@
  * appeal lexicon, the IDF table) and binds the analysers to them. This is the only part of analysis that
  * reads files; it runs at process start, in the composition root, and the analysers it returns are pure.
  */
-import { detectAppeal, loadAppealModel } from '../appeal/index.js';
-import { categorize, loadBuiltInTaxonomy } from '../categories/index.js';
-import { compareTexts, hammingDistance, simhashOfText } from '../dedup/index.js';
+import { appealVerdict, loadAppealModel } from '../appeal/index.js';
+import { categorizeNormalized, loadBuiltInTaxonomy } from '../categories/index.js';
+import { compareTexts, hammingDistance, simhashOfNormalized } from '../dedup/index.js';
 import { extractKeywords, loadIdfModel } from '../keywords/index.js';
 import { extractRegions, loadGazetteer, placeNamesOf } from '../regions/index.js';
 import type { Segmenter } from '../segment/segmenter.js';
@@ -47,14 +47,11 @@ export function loadAnalysers(segmenter: Segmenter): Analysers {
         emotionScore: result.emotionScore,
       };
     },
-    categories: (text, tokens) => categorize(text, tokens, taxonomy),
+    categories: (normalized, tokens) => categorizeNormalized(normalized, tokens, taxonomy),
     regions: (text) => extractRegions(text, gazetteer),
-    appeal(text) {
-      const result = detectAppeal(text, appealModel);
-      return { appeal: result.appeal, department: result.department };
-    },
+    appeal: (normalized) => appealVerdict(normalized, appealModel),
     keywords: (tokens) => extractKeywords(tokens, idf, KEYWORDS_PER_ITEM),
-    simhash: (text) => simhashOfText(text),
+    simhash: (text, normalized) => simhashOfNormalized(text, normalized),
     duplicates: {
       distance: hammingDistance,
       isDuplicate: (a, b) => compareTexts(a, b, { findPlaces }).duplicate,

@@ -8,7 +8,7 @@
  * Pure: the compiled model is passed in.
  */
 import { normalizeText } from '../normalize/text.js';
-import { scanPhrases } from '../categories/phrase-scanner.js';
+import { phraseIds } from '../categories/phrase-scanner.js';
 import { pickDepartment } from './department.js';
 import { SIGNAL_KEYS, type AppealModel, type SignalKey } from './lexicon.js';
 
@@ -28,68 +28,110 @@ const OFFICE_MENTION =
 
 const MAX_TERMS_PER_SIGNAL = 3;
 
+/** Where each signal key sits in {@link SIGNAL_KEYS}. */
+const SIGNAL_INDEX: ReadonlyMap<SignalKey, number> = new Map(SIGNAL_KEYS.map((key, index) => [key, index]));
+const FIRST_PERSON = SIGNAL_KEYS.indexOf('first_person');
+const OFFICIAL_WE = SIGNAL_KEYS.indexOf('official_we');
+const AUTHORITY = SIGNAL_KEYS.indexOf('authority');
+const PROBLEM = SIGNAL_KEYS.indexOf('problem');
+const REQUEST = SIGNAL_KEYS.indexOf('request');
+const COMPLAINT = SIGNAL_KEYS.indexOf('complaint');
+
 interface Findings {
-  counts: Map<SignalKey, number>;
-  terms: Map<SignalKey, string[]>;
+  /** Hits per signal, by index in SIGNAL_KEYS. */
+  counts: Int32Array;
+  /** Up to MAX_TERMS_PER_SIGNAL distinct terms per signal (by index); empty when terms are not kept. */
+  terms: (string[] | null)[];
   departmentScores: Float64Array;
 }
 
-function collect(normalized: string, model: AppealModel): Findings {
-  const counts = new Map<SignalKey, number>();
-  const terms = new Map<SignalKey, string[]>();
+/** Counts the signals and department scores of `normalized`; with `keepTerms`, the terms behind them. */
+function collect(normalized: string, model: AppealModel, keepTerms: boolean): Findings {
+  const counts = new Int32Array(SIGNAL_KEYS.length);
+  const terms: (string[] | null)[] = keepTerms ? new Array<null>(SIGNAL_KEYS.length).fill(null) : [];
   const departmentScores = new Float64Array(model.departments.length);
-  const seenDepartmentTerms = new Set<number>();
-  scanPhrases(model.scanner, normalized, (id) => {
+  const ids = phraseIds(model.scanner, normalized);
+  /** Long texts look repeats up in a set; short ones search the few hits before. */
+  const seen = ids.length > 32 ? new Set<number>() : null;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] ?? 0;
+    const seenBefore = seen ? seen.has(id) : ids.indexOf(id) < i;
+    seen?.add(id);
     for (const role of model.roles[id] ?? []) {
       if (role.kind === 'department') {
-        if (seenDepartmentTerms.has(id)) continue;
-        departmentScores[role.department] = (departmentScores[role.department] ?? 0) + role.weight;
+        if (!seenBefore)
+          departmentScores[role.department] = (departmentScores[role.department] ?? 0) + role.weight;
         continue;
       }
-      counts.set(role.signal, (counts.get(role.signal) ?? 0) + 1);
-      const list = terms.get(role.signal) ?? [];
-      const term = model.scanner.phrases[id] ?? '';
-      if (list.length < MAX_TERMS_PER_SIGNAL && !list.includes(term)) list.push(term);
-      terms.set(role.signal, list);
+      const signal = SIGNAL_INDEX.get(role.signal) ?? 0;
+      counts[signal] = (counts[signal] ?? 0) + 1;
+      if (keepTerms) addTerm(terms, signal, model.scanner.phrases[id] ?? '');
     }
-    seenDepartmentTerms.add(id);
-  });
+  }
   if (normalized.includes('@')) {
     const mention = OFFICE_MENTION.exec(normalized);
     if (mention) {
-      counts.set('authority', (counts.get('authority') ?? 0) + 1);
-      terms.set('authority', [mention[0], ...(terms.get('authority') ?? [])].slice(0, MAX_TERMS_PER_SIGNAL));
+      counts[AUTHORITY] = (counts[AUTHORITY] ?? 0) + 1;
+      if (keepTerms) {
+        terms[AUTHORITY] = [mention[0], ...(terms[AUTHORITY] ?? [])].slice(0, MAX_TERMS_PER_SIGNAL);
+      }
     }
   }
   return { counts, terms, departmentScores };
 }
 
-function present(findings: Findings, signal: SignalKey): boolean {
-  if (signal === 'first_person') {
-    return (findings.counts.get('first_person') ?? 0) > (findings.counts.get('official_we') ?? 0);
+function addTerm(terms: (string[] | null)[], signal: number, term: string): void {
+  const list = terms[signal] ?? [];
+  if (list.length < MAX_TERMS_PER_SIGNAL && !list.includes(term)) list.push(term);
+  terms[signal] = list;
+}
+
+function present(findings: Findings, signal: number): boolean {
+  if (signal === FIRST_PERSON) {
+    return (findings.counts[FIRST_PERSON] ?? 0) > (findings.counts[OFFICIAL_WE] ?? 0);
   }
-  if (signal === 'official_we') return false;
-  return (findings.counts.get(signal) ?? 0) > 0;
+  if (signal === OFFICIAL_WE) return false;
+  return (findings.counts[signal] ?? 0) > 0;
 }
 
 function logistic(value: number): number {
   return Math.round(1000 / (1 + Math.exp(-value))) / 1000;
 }
 
+function hasDepartmentScore(scores: Float64Array): boolean {
+  for (let i = 0; i < scores.length; i++) if ((scores[i] ?? 0) > 0) return true;
+  return false;
+}
+
+/** The weighted sum of the present signals and whether the findings make an appeal. */
+function decide(findings: Findings, model: AppealModel): { appeal: boolean; sum: number } {
+  let sum = 0;
+  for (let index = 0; index < SIGNAL_KEYS.length; index++) {
+    const key = SIGNAL_KEYS[index];
+    if (key !== undefined && present(findings, index)) sum += model.weights[key];
+  }
+  const concrete = present(findings, PROBLEM) || hasDepartmentScore(findings.departmentScores);
+  const asks = present(findings, REQUEST) || present(findings, COMPLAINT) || present(findings, AUTHORITY);
+  return { appeal: concrete && asks && sum >= model.threshold, sum };
+}
+
 /** Judges `text` (normalised here) with the compiled appeal model. */
 export function detectAppeal(text: string, model: AppealModel): AppealResult {
-  const findings = collect(normalizeText(text), model);
-  let sum = 0;
+  return detectAppealNormalized(normalizeText(text), model);
+}
+
+/**
+ * Like {@link detectAppeal} for text already normalised with normalizeText (full analysis has it from
+ * segmentation and need not normalise again).
+ */
+export function detectAppealNormalized(normalized: string, model: AppealModel): AppealResult {
+  const findings = collect(normalized, model, true);
+  const { appeal, sum } = decide(findings, model);
   const signals: string[] = [];
-  for (const key of SIGNAL_KEYS) {
-    if (!present(findings, key)) continue;
-    sum += model.weights[key];
-    for (const term of findings.terms.get(key) ?? []) signals.push(`${key}:${term}`);
-  }
-  const concrete = present(findings, 'problem') || findings.departmentScores.some((score) => score > 0);
-  const asks =
-    present(findings, 'request') || present(findings, 'complaint') || present(findings, 'authority');
-  const appeal = concrete && asks && sum >= model.threshold;
+  SIGNAL_KEYS.forEach((key, index) => {
+    if (!present(findings, index)) return;
+    for (const term of findings.terms[index] ?? []) signals.push(`${key}:${term}`);
+  });
   const raw = logistic(sum - model.threshold);
   const score = appeal ? Math.max(raw, 0.5) : Math.min(raw, 0.499);
   return {
@@ -98,4 +140,17 @@ export function detectAppeal(text: string, model: AppealModel): AppealResult {
     department: appeal ? pickDepartment(findings.departmentScores, model.departments) : null,
     signals,
   };
+}
+
+/**
+ * Only the decision and the department of {@link detectAppealNormalized} (the same ones), without the
+ * score and the signal explanations: what full analysis stores.
+ */
+export function appealVerdict(
+  normalized: string,
+  model: AppealModel,
+): { appeal: boolean; department: string | null } {
+  const findings = collect(normalized, model, false);
+  const { appeal } = decide(findings, model);
+  return { appeal, department: appeal ? pickDepartment(findings.departmentScores, model.departments) : null };
 }

@@ -1,5 +1,5 @@
 /** Appeal detection (诉求识别): whether a text asks an authority to solve the writer's problem, and whose. */
-export { detectAppeal, type AppealResult } from './detect.js';
+export { appealVerdict, detectAppeal, detectAppealNormalized, type AppealResult } from './detect.js';
 export { pickDepartment } from './department.js';
 export {
   appealLexiconSchema,

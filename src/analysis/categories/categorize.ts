@@ -6,7 +6,7 @@
  */
 import { matchNormalized } from '../expression/matcher.js';
 import { normalizeText } from '../normalize/text.js';
-import { scanPhrases } from './phrase-scanner.js';
+import { distinctIds, phraseIds } from './phrase-scanner.js';
 import type { Taxonomy, TermKind, TermUse } from './taxonomy.js';
 
 /** One term that counted toward a key, for explanations. */
@@ -25,6 +25,17 @@ export interface CategoryScore {
 
 type UseVisitor = (uses: readonly TermUse[], term: string) => void;
 
+/** `token` in lower case; tokens of CJK characters and lower-case ASCII (nearly all) come back as they are. */
+function lowerCased(token: string): string {
+  for (let i = 0; i < token.length; i++) {
+    const unit = token.charCodeAt(i);
+    if ((unit >= 0x41 && unit <= 0x5a) || (unit >= 0xc0 && unit < 0x3000) || unit > 0x9fff) {
+      return token.toLowerCase();
+    }
+  }
+  return token;
+}
+
 /** Visits each distinct term found in `normalized` (substring terms) and `tokens` (whole-token terms). */
 function visitTerms(
   normalized: string,
@@ -32,20 +43,17 @@ function visitTerms(
   taxonomy: Taxonomy,
   visit: UseVisitor,
 ): void {
-  const seen = new Set<number>();
   const { phraseUses, scanner } = taxonomy;
-  scanPhrases(scanner, normalized, (id) => {
-    if (seen.has(id)) return;
-    seen.add(id);
+  for (const id of distinctIds(phraseIds(scanner, normalized))) {
     const uses = phraseUses[id];
     if (uses !== undefined) visit(uses, scanner.phrases[id] ?? '');
-  });
+  }
   if (taxonomy.tokenTerms.size === 0) return;
-  const seenTokens = new Set<number>();
+  const seenTokens: number[] = [];
   for (const token of tokens) {
-    const id = taxonomy.tokenTerms.get(token.toLowerCase());
-    if (id === undefined || seenTokens.has(id)) continue;
-    seenTokens.add(id);
+    const id = taxonomy.tokenTerms.get(lowerCased(token));
+    if (id === undefined || seenTokens.includes(id)) continue;
+    seenTokens.push(id);
     const uses = taxonomy.tokenUses[id];
     if (uses !== undefined) visit(uses, token);
   }
@@ -72,12 +80,24 @@ function customKeys(normalized: string, taxonomy: Taxonomy): string[] {
  * they were defined, each once. `tokens` are the jieba tokens of the text (used by whole-token terms).
  */
 export function categorize(text: string, tokens: readonly string[], taxonomy: Taxonomy): string[] {
-  const normalized = normalizeText(text);
+  return categorizeNormalized(normalizeText(text), tokens, taxonomy);
+}
+
+/**
+ * Like {@link categorize} for text already normalised with normalizeText (full analysis has it from
+ * segmentation and need not normalise again).
+ */
+export function categorizeNormalized(
+  normalized: string,
+  tokens: readonly string[],
+  taxonomy: Taxonomy,
+): string[] {
   const scores = builtInScores(normalized, tokens, taxonomy);
   const keys: string[] = [];
   taxonomy.keys.forEach((key, index) => {
     if ((scores[index] ?? 0) >= (taxonomy.thresholds[index] ?? Infinity)) keys.push(key);
   });
+  if (taxonomy.custom.length === 0) return keys;
   for (const key of customKeys(normalized, taxonomy)) {
     if (!keys.includes(key)) keys.push(key);
   }

@@ -1,5 +1,9 @@
 /** Topic categories: the built-in multi-label taxonomy and office-defined categories by expression. */
-export { categorize, explainCategories, type CategoryHit, type CategoryScore } from './categorize.js';
+export {
+  categorize,
+  categorizeNormalized,
+  explainCategories, type CategoryHit, type CategoryScore,
+} from './categorize.js';
 export { compileCustomCategories, withCustomCategories, type CustomCategoryDefinition } from './custom.js';
 export { loadBuiltInTaxonomy } from './load.js';
 export { readModelJson } from './model-file.js';

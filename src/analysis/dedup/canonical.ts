@@ -5,6 +5,7 @@
  * mentions, bracket emoticons, punctuation and whitespace. A repost chain is also cut into its layers, so
  * that a reposter's comment and the quoted original can be compared on their own.
  */
+import { lettersAndDigits } from '../normalize/char-class.js';
 import { normalizeText } from '../normalize/text.js';
 
 /** A text ready for comparison: the whole canonical string and the layers of its repost chain. */
@@ -30,7 +31,6 @@ const READ_MORE = /(?:\.{2,}|…+)?\s*(?:展开)?全文\s*$/u;
 const LAYER_MARK = /\/\/\s*@[^\s:]{1,30}:|转发理由:|原文:|原微博:/gu;
 const MENTION = /@[^\s:@,.!?;()[\]【】，。！？；、]{1,30}/gu;
 const EMOTICON = /\[[^[\]\s]{1,8}\]/gu;
-const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 
 /** Drops source and editor lines at the end of the text and normalises what is left. */
 function normalizedBody(text: string): string {
@@ -70,12 +70,24 @@ function stripLayer(layer: string): string {
   let out = layer;
   if (out.includes('@')) out = out.replace(MENTION, '');
   if (out.includes('[')) out = out.replace(EMOTICON, '');
-  return out.replace(NOT_LETTER_OR_DIGIT, '');
+  return lettersAndDigits(out);
 }
 
 /** The canonical form of `text` for near-duplicate comparison. */
 export function canonicalText(text: string): CanonicalText {
-  const body = withoutRepostNoise(normalizedBody(text));
+  return canonicalOfBody(normalizedBody(text));
+}
+
+/**
+ * The canonical form of `text` when its normalised form is at hand already (`normalized` must be
+ * normalizeText(text)): a one-line text is not normalised again.
+ */
+export function canonicalTextOf(text: string, normalized: string): CanonicalText {
+  return canonicalOfBody(text.includes('\n') ? normalizedBody(text) : normalized);
+}
+
+function canonicalOfBody(normalized: string): CanonicalText {
+  const body = withoutRepostNoise(normalized);
   if (!body.includes(':')) return { full: stripLayer(body), layers: [] };
   const parts = body.split(LAYER_MARK);
   const stripped = parts.map(stripLayer).filter((part) => part !== '');

@@ -1,5 +1,5 @@
 /** Near-duplicate detection (DESIGN.md §5): canonical text, SimHash with banded lookup, containment, the decision. */
-export { canonicalText, coreOf, type CanonicalText } from './canonical.js';
+export { canonicalText, canonicalTextOf, coreOf, type CanonicalText } from './canonical.js';
 export {
   compareTexts,
   comparePrepared,
@@ -17,6 +17,7 @@ export {
   hammingDistance,
   simhash64,
   simhashOfCanonical,
+  simhashOfNormalized,
   simhashOfText,
   toHex,
   type Fingerprint,

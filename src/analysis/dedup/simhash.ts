@@ -3,7 +3,7 @@
  * the sign of each total gives the bit. Similar feature sets give fingerprints a few bits apart. Values
  * travel as 16 lower-case hex digits; inside, as two unsigned 32-bit halves (no BigInt in hot loops).
  */
-import { canonicalText, coreOf } from './canonical.js';
+import { canonicalText, canonicalTextOf, coreOf } from './canonical.js';
 import { hashRange, mix32, SHINGLE_SIZE } from './shingles.js';
 
 /** A fingerprint as two unsigned 32-bit halves. */
@@ -62,44 +62,59 @@ export function simhash64(tokens: readonly string[], weights?: readonly number[]
   return toHex(fingerprintOf(totals));
 }
 
-/** Adds the per-bit counts packed in byte lanes (see {@link simhashOfCanonical}) to `counts`. */
-function flushLanes(lanes: Float64Array, counts: Float64Array): void {
-  for (let k = 0; k < 8; k++) {
-    const high = lanes[k] ?? 0;
-    const low = lanes[8 + k] ?? 0;
-    for (let lane = 0; lane < 4; lane++) {
-      const bit = lane * 8 + k;
-      counts[bit] = (counts[bit] ?? 0) + ((high >>> (lane * 8)) & 0xff);
-      counts[32 + bit] = (counts[32 + bit] ?? 0) + ((low >>> (lane * 8)) & 0xff);
-    }
-    lanes[k] = 0;
-    lanes[8 + k] = 0;
+/** Bit planes of the per-bit counters: 32 of them count past any text's number of shingles. */
+const PLANES = 32;
+const HIGH_PLANES = new Int32Array(PLANES);
+const LOW_PLANES = new Int32Array(PLANES);
+
+/**
+ * Adds one 32-bit word to 32 bit-sliced counters: plane p holds bit p of every counter, so adding is a
+ * ripple carry across the `depth` planes the final counts can need (a fixed count of steps: cheaper than
+ * stopping early, whose branch the processor cannot predict).
+ */
+function addSliced(planes: Int32Array, word: number, depth: number): void {
+  let carry = word;
+  for (let p = 0; p < depth; p++) {
+    const plane = planes[p] ?? 0;
+    planes[p] = plane ^ carry;
+    carry = plane & carry;
   }
 }
 
+/** The bits whose bit-sliced counter exceeds `limit`, compared from the top plane down. */
+function countersAbove(planes: Int32Array, limit: number): number {
+  let above = 0;
+  let equal = -1;
+  for (let p = PLANES - 1; p >= 0; p--) {
+    const plane = planes[p] ?? 0;
+    if ((limit >>> p) & 1) equal &= plane;
+    else {
+      above |= equal & plane;
+      equal &= ~plane;
+    }
+  }
+  return above >>> 0;
+}
+
 /**
- * The SimHash of a canonical string over its character shingles, each occurrence weighing 1. The bits are
- * counted eight at a time: `(h >>> k) & 0x01010101` puts bits k, k+8, k+16 and k+24 into four byte lanes
- * that add up without carrying for 255 shingles, after which the lanes are flushed.
+ * The SimHash of a canonical string over its character shingles, each occurrence weighing 1: a bit is
+ * set when more than half of the shingles' stretched hashes have it. The 64 counters are bit-sliced
+ * (see {@link addSliced}) and compared with half the count all at once, which costs a few operations
+ * per shingle instead of one per bit.
  */
 export function simhashOfCanonical(canonical: string): string {
-  const counts = new Float64Array(64);
-  const lanes = new Float64Array(16);
+  HIGH_PLANES.fill(0);
+  LOW_PLANES.fill(0);
   const size = Math.min(SHINGLE_SIZE, canonical.length);
   const shingles = canonical.length === 0 ? 0 : canonical.length - size + 1;
+  const depth = 32 - Math.clz32(shingles);
   for (let i = 0; i < shingles; i++) {
     const hash = hashRange(canonical, i, i + size);
-    const high = mix32(hash ^ HIGH_SEED);
-    const low = mix32(hash ^ LOW_SEED);
-    for (let k = 0; k < 8; k++) {
-      lanes[k] = (lanes[k] ?? 0) + ((high >>> k) & 0x01010101);
-      lanes[8 + k] = (lanes[8 + k] ?? 0) + ((low >>> k) & 0x01010101);
-    }
-    if (i % 255 === 254) flushLanes(lanes, counts);
+    addSliced(HIGH_PLANES, mix32(hash ^ HIGH_SEED), depth);
+    addSliced(LOW_PLANES, mix32(hash ^ LOW_SEED), depth);
   }
-  flushLanes(lanes, counts);
-  for (let bit = 0; bit < 64; bit++) counts[bit] = 2 * (counts[bit] ?? 0) - shingles;
-  return toHex(fingerprintOf(counts));
+  const half = Math.floor(shingles / 2);
+  return toHex({ high: countersAbove(HIGH_PLANES, half), low: countersAbove(LOW_PLANES, half) });
 }
 
 /**
@@ -109,6 +124,11 @@ export function simhashOfCanonical(canonical: string): string {
  */
 export function simhashOfText(text: string): string {
   return simhashOfCanonical(coreOf(canonicalText(text)));
+}
+
+/** {@link simhashOfText} when `normalized` (normalizeText(text)) is at hand already. */
+export function simhashOfNormalized(text: string, normalized: string): string {
+  return simhashOfCanonical(coreOf(canonicalTextOf(text, normalized)));
 }
 
 /** The number of set bits of a 32-bit value. */

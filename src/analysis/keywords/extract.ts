@@ -25,31 +25,108 @@ export function isKeywordCandidate(token: string, stopWords: ReadonlySet<string>
   return !NUMERIC.test(token);
 }
 
-interface Tally {
-  count: number;
-  first: number;
+/** Marks a token that can never be a keyword in the memo of token weights. */
+const NOT_KEYWORD = Number.NEGATIVE_INFINITY;
+/** Tokens whose weight is remembered per model; when full the memo starts over (between calls). */
+const MEMO_SIZE = 100_000;
+
+/**
+ * What the memo knows of one token: its IDF weight (or {@link NOT_KEYWORD}), and where it was tallied in
+ * the call that saw it last (`call`, `slot`), so that one lookup both weighs and tallies a token.
+ */
+interface TokenEntry {
+  readonly weight: number;
+  call: number;
+  slot: number;
+}
+
+/**
+ * Each model's memo of token entries, so that the candidate tests and the table lookup run once per
+ * distinct token of a stream rather than once per item. Held weakly: a model that is dropped takes its
+ * memo with it.
+ */
+const memos = new WeakMap<IdfModel, Map<string, TokenEntry>>();
+/** Numbers the calls of {@link extractKeywords}, to tell this call's tallies from earlier ones. */
+let calls = 0;
+
+function memoOf(model: IdfModel): Map<string, TokenEntry> {
+  let memo = memos.get(model);
+  if (memo === undefined) {
+    memo = new Map();
+    memos.set(model, memo);
+  }
+  return memo;
+}
+
+function entryOf(token: string, model: IdfModel, memo: Map<string, TokenEntry>): TokenEntry {
+  let entry = memo.get(token);
+  if (entry === undefined) {
+    const weight = isKeywordCandidate(token, model.stopWords)
+      ? (model.idf.get(token) ?? model.unknownIdf)
+      : NOT_KEYWORD;
+    entry = { weight, call: 0, slot: 0 };
+    memo.set(token, entry);
+  }
+  return entry;
 }
 
 /**
  * The `k` best keywords of an item from its tokens (for example `Segmenter.tokens(text)`, already
- * normalised), by count × IDF; ties keep the order of first appearance.
+ * normalised), by count × IDF; ties keep the order of first appearance. Distinct candidates are tallied
+ * in order of first appearance and the best `k` kept by insertion, without sorting them all.
  */
 export function extractKeywords(
   tokens: readonly string[],
   model: IdfModel,
   k: number = DEFAULT_KEYWORD_COUNT,
 ): string[] {
-  const tallies = new Map<string, Tally>();
+  if (k <= 0) return [];
+  const memo = memoOf(model);
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  const call = ++calls;
+  const words: string[] = [];
+  const counts: number[] = [];
+  const weights: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
-    const tally = tallies.get(token);
-    if (tally) tally.count++;
-    else if (isKeywordCandidate(token, model.stopWords)) tallies.set(token, { count: 1, first: i });
+    if (token.length < 2) continue;
+    const entry = entryOf(token, model, memo);
+    if (entry.weight === NOT_KEYWORD) continue;
+    if (entry.call === call) {
+      counts[entry.slot] = (counts[entry.slot] ?? 0) + 1;
+      continue;
+    }
+    entry.call = call;
+    entry.slot = words.length;
+    words.push(token);
+    counts.push(1);
+    weights.push(entry.weight);
   }
-  const scored: { word: string; score: number; first: number }[] = [];
-  for (const [word, tally] of tallies) {
-    scored.push({ word, score: tally.count * (model.idf.get(word) ?? model.unknownIdf), first: tally.first });
+  return best(words, counts, weights, k);
+}
+
+/** The `k` words of highest count × weight, best first; an earlier word wins a tie. */
+function best(
+  words: readonly string[],
+  counts: readonly number[],
+  weights: readonly number[],
+  k: number,
+): string[] {
+  const kept: number[] = [];
+  const keptScores: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const score = (counts[i] ?? 0) * (weights[i] ?? 0);
+    if (kept.length === k) {
+      if (score <= (keptScores[k - 1] ?? 0)) continue;
+      kept.pop();
+      keptScores.pop();
+    }
+    let at = kept.length;
+    while (at > 0 && (keptScores[at - 1] ?? 0) < score) at--;
+    kept.splice(at, 0, i);
+    keptScores.splice(at, 0, score);
   }
-  scored.sort((a, b) => b.score - a.score || a.first - b.first);
-  return scored.slice(0, Math.max(0, k)).map((entry) => entry.word);
+  const out: string[] = [];
+  for (const index of kept) out.push(words[index] ?? '');
+  return out;
 }

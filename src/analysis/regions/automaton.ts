@@ -1,20 +1,24 @@
 /**
  * An Aho–Corasick automaton over UTF-16 code units: all place names are found in one pass over a text,
- * however many names there are.
+ * however many names there are. The transitions are built in maps and then packed into flat arrays: a
+ * table over all code units for the root (where the scan spends most of its time) and, for every other
+ * state, its few edges side by side, sorted by code unit.
  */
 
 /** The compiled automaton; build it once with {@link buildAutomaton}. */
 export interface Automaton {
-  /** Goto transitions of each state, by code unit. */
-  readonly next: readonly Map<number, number>[];
+  /** The root's transition for each code unit (0: none, stay at the root). */
+  readonly rootNext: Int32Array;
+  /** The edges of state s are edgeUnit/edgeTarget[edgeStart[s] .. edgeStart[s + 1]). */
+  readonly edgeStart: Int32Array;
+  readonly edgeUnit: Uint16Array;
+  readonly edgeTarget: Int32Array;
   /** Failure link of each state. */
   readonly fail: Int32Array;
   /** Patterns that end in each state, including those reached through failure links. */
   readonly outputs: readonly (readonly number[])[];
   /** Length of each pattern in code units. */
   readonly lengths: Int32Array;
-  /** 1 for each code unit that starts some pattern: the scan skips the others quickly from the root. */
-  readonly starts: Uint8Array;
 }
 
 const NO_OUTPUT: readonly number[] = [];
@@ -56,9 +60,56 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       queue.push(child);
     }
   }
-  const starts = new Uint8Array(0x10000);
-  for (const unit of next[0]?.keys() ?? []) starts[unit] = 1;
-  return { next, fail, outputs, lengths: Int32Array.from(patterns, (p) => p.length), starts };
+  return { ...pack(next), fail, outputs, lengths: Int32Array.from(patterns, (p) => p.length) };
+}
+
+type Packed = Pick<Automaton, 'rootNext' | 'edgeStart' | 'edgeUnit' | 'edgeTarget'>;
+
+function pack(next: readonly Map<number, number>[]): Packed {
+  const rootNext = new Int32Array(0x10000);
+  for (const [unit, target] of next[0] ?? []) rootNext[unit] = target;
+  const edgeStart = new Int32Array(next.length + 1);
+  let edges = 0;
+  next.forEach((transitions, state) => {
+    edgeStart[state] = edges;
+    if (state > 0) edges += transitions.size;
+  });
+  edgeStart[next.length] = edges;
+  const edgeUnit = new Uint16Array(edges);
+  const edgeTarget = new Int32Array(edges);
+  next.forEach((transitions, state) => {
+    if (state === 0) return;
+    let at = edgeStart[state] ?? 0;
+    for (const [unit, target] of [...transitions].sort((a, b) => a[0] - b[0])) {
+      edgeUnit[at] = unit;
+      edgeTarget[at] = target;
+      at++;
+    }
+  });
+  return { rootNext, edgeStart, edgeUnit, edgeTarget };
+}
+
+/** The goto transition of a state other than the root for `unit`, or -1. */
+function edge(automaton: Packed, state: number, unit: number): number {
+  const { edgeStart, edgeUnit, edgeTarget } = automaton;
+  const end = edgeStart[state + 1] ?? 0;
+  for (let at = edgeStart[state] ?? 0; at < end; at++) {
+    const found = edgeUnit[at] ?? 0;
+    if (found === unit) return edgeTarget[at] ?? 0;
+    if (found > unit) break;
+  }
+  return -1;
+}
+
+/** The state after `from` reads `unit`, following failure links. */
+function advance(automaton: Packed, fail: Int32Array, from: number, unit: number): number {
+  let state = from;
+  while (state !== 0) {
+    const target = edge(automaton, state, unit);
+    if (target >= 0) return target;
+    state = fail[state] ?? 0;
+  }
+  return automaton.rootNext[unit] ?? 0;
 }
 
 function step(next: readonly Map<number, number>[], fail: Int32Array, from: number, unit: number): number {
@@ -76,12 +127,11 @@ function step(next: readonly Map<number, number>[], fail: Int32Array, from: numb
  * Overlapping and nested matches are all reported.
  */
 export function scanAutomaton(automaton: Automaton, text: string, out: number[]): void {
-  const { next, fail, outputs, lengths, starts } = automaton;
+  const { fail, outputs, lengths, rootNext } = automaton;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (state === 0 && starts[unit] === 0) continue;
-    state = step(next, fail, state, unit);
+    state = state === 0 ? (rootNext[unit] ?? 0) : advance(automaton, fail, state, unit);
     if (state === 0) continue;
     const found = outputs[state] ?? NO_OUTPUT;
     for (let k = 0; k < found.length; k++) {

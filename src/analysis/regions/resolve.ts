@@ -80,24 +80,26 @@ function highest(candidates: readonly number[], gazetteer: Gazetteer): number {
   return tied ? -1 : best;
 }
 
+/** Adds `place` to `picked` unless it is -1 (none) or there already. */
+function addPlace(picked: number[], place: number): void {
+  if (place >= 0 && !picked.includes(place)) picked.push(place);
+}
+
 /** The places the mentions name, in text order, each once. */
 export function resolveMentions(mentions: readonly Mention[], gazetteer: Gazetteer): number[] {
   const context = contextOf(mentions, gazetteer);
   const picked: number[] = [];
-  const add = (place: number): void => {
-    if (place >= 0 && !picked.includes(place)) picked.push(place);
-  };
   for (const mention of mentions) {
     const places = gazetteer.aliasPlaces[mention.alias] ?? [];
     const flags = gazetteer.aliasFlags[mention.alias] ?? 0;
     if ((flags & ALIAS_FLAGS.ALL) !== 0) {
-      places.forEach(add);
+      for (const place of places) addPlace(picked, place);
       continue;
     }
     const weak = (flags & ALIAS_FLAGS.WEAK) !== 0;
     const near = supported(places, weak, context, gazetteer.parent);
-    if (near.length > 0) add(highest(near, gazetteer));
-    else if (!weak) add(highest(places, gazetteer));
+    if (near.length > 0) addPlace(picked, highest(near, gazetteer));
+    else if (!weak) addPlace(picked, highest(places, gazetteer));
   }
   return picked;
 }

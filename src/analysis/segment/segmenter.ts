@@ -10,13 +10,21 @@ import type { SearchNode, SearchTerm } from '../expression/search-tree.js';
 import { expressionSyntaxError } from '../expression/syntax-error.js';
 import { normalizeText } from '../normalize/text.js';
 import type { DictionaryWord } from './dictionary.js';
-import { EXTRAS_SEPARATOR, searchSubwords, tokensOfWord } from './tokens.js';
+import { appendTokensOfWord, EXTRAS_SEPARATOR, searchSubwords } from './tokens.js';
 
 /**
  * The dictionary frequency of added words: enough for a word to be cut whole rather than in pieces, low
  * enough not to swallow the common words around it.
  */
 const ADDED_WORD_FREQUENCY = 1000;
+
+/**
+ * Words whose search sub-words are remembered. Word frequencies are Zipf-like, so a bounded memo answers
+ * most long words of a stream without slicing and looking up their pieces again; when full it starts over.
+ */
+const SUBWORD_MEMO_SIZE = 50_000;
+
+const NO_TOKENS: readonly string[] = [];
 
 /** Segmentation with the built-in dictionary plus domain and scheme words. Build one and pass it down. */
 export class Segmenter {
@@ -28,6 +36,9 @@ export class Segmenter {
    * and 50 MB, which only processes that index text pay).
    */
   private dictionaryWords: Set<string> | null = null;
+
+  /** Index tokens of the search sub-words of each recently seen word (see {@link SUBWORD_MEMO_SIZE}). */
+  private readonly subwordMemo = new Map<string, readonly string[]>();
 
   /** Loads the built-in jieba dictionary (about 0.1 s) unless a prepared instance is given. */
   constructor(
@@ -48,6 +59,7 @@ export class Segmenter {
       this.dictionaryWords?.add(normalized);
       lines.push(`${normalized} ${frequency}`);
     }
+    if (lines.length > 0) this.subwordMemo.clear();
     if (lines.length > 0) this.jieba.loadDict(Buffer.from(lines.join('\n') + '\n', 'utf8'));
   }
 
@@ -64,7 +76,9 @@ export class Segmenter {
 
   /** The tokens of `text` in precise mode (normalised, punctuation and whitespace dropped). */
   tokens(text: string): string[] {
-    return this.jieba.cut(normalizeText(text), false).flatMap(tokensOfWord);
+    const tokens: string[] = [];
+    for (const word of this.jieba.cut(normalizeText(text), false)) appendTokensOfWord(word, tokens);
+    return tokens;
   }
 
   /**
@@ -84,15 +98,28 @@ export class Segmenter {
   segment(text: string): { normalized: string; tokens: string[]; index: string } {
     const normalized = normalizeText(text);
     const precise = this.jieba.cut(normalized, false);
-    const tokens = precise.flatMap(tokensOfWord);
-    const parts = [...tokens];
-    const words = this.words();
+    const tokens: string[] = [];
+    let extras = '';
     for (const word of precise) {
+      appendTokensOfWord(word, tokens);
       if (word.length < 3) continue;
-      const groupTokens = searchSubwords(word, words).flatMap(tokensOfWord);
-      if (groupTokens.length > 0) parts.push(EXTRAS_SEPARATOR, ...groupTokens);
+      const group = this.subwordTokens(word);
+      if (group.length > 0) extras += ` ${EXTRAS_SEPARATOR} ${group.join(' ')}`;
     }
-    return { normalized, tokens, index: parts.join(' ') };
+    const joined = tokens.join(' ');
+    return { normalized, tokens, index: joined === '' ? extras.slice(1) : joined + extras };
+  }
+
+  /** The index tokens of the search sub-words of one precise word (memoised). */
+  private subwordTokens(word: string): readonly string[] {
+    const known = this.subwordMemo.get(word);
+    if (known !== undefined) return known;
+    const group: string[] = [];
+    for (const piece of searchSubwords(word, this.words())) appendTokensOfWord(piece, group);
+    if (this.subwordMemo.size >= SUBWORD_MEMO_SIZE) this.subwordMemo.clear();
+    const kept = group.length === 0 ? NO_TOKENS : group;
+    this.subwordMemo.set(word, kept);
+    return kept;
   }
 
   private words(): Set<string> {

@@ -3,7 +3,12 @@
  * (SQLite fts5 unicode61 on anything but letters and digits; PostgreSQL's parser on punctuation, hyphens,
  * dots…), so a word is cut here into its runs of letters and digits first. Index and query both pass
  * through this, so the two always agree.
+ *
+ * This runs on every word of every analysed item, so the common cases (one CJK character, a run of
+ * lower-case letters and digits) are decided from a per-code-unit class table filled on first sight of
+ * each unit, without a regular expression; anything else takes the general path.
  */
+import { OTHER_UNIT, RUN_UNIT, unitClass } from '../normalize/char-class.js';
 
 /** Tokens longer than this are cut short (base64 blobs and the like would only bloat the index). */
 export const MAX_TOKEN_LENGTH = 64;
@@ -18,18 +23,52 @@ export const EXTRAS_SEPARATOR = 'ｆｘｓｅｐ';
 /** A word that is one run of lower-case letters and digits already (the common case after normalisation). */
 const SINGLE_RUN = /^[\p{Ll}\p{Lo}\p{N}]+$/u;
 
-/** One letter or digit (single-character words are most of a cut: spaces, punctuation, particles). */
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+function cut(part: string): string {
+  return part.length > MAX_TOKEN_LENGTH ? part.slice(0, MAX_TOKEN_LENGTH) : part;
+}
+
+/** The general path: a run as it is, else lower case, split on anything but letters and digits, cap. */
+function appendGeneral(word: string, out: string[]): void {
+  if (SINGLE_RUN.test(word)) {
+    out.push(cut(word));
+    return;
+  }
+  for (const part of word.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (part !== '') out.push(cut(part));
+  }
+}
+
+/**
+ * Appends the index tokens of one segmented word to `out` (what {@link tokensOfWord} returns, without
+ * an array per word).
+ */
+export function appendTokensOfWord(word: string, out: string[]): void {
+  if (word.length === 1) {
+    if (unitClass(word.charCodeAt(0)) !== OTHER_UNIT) out.push(word.toLowerCase());
+    return;
+  }
+  for (let i = 0; i < word.length; i++) {
+    if (unitClass(word.charCodeAt(i)) !== RUN_UNIT) {
+      appendGeneral(word, out);
+      return;
+    }
+  }
+  if (word.length > 0) out.push(cut(word));
+}
 
 /** The index tokens of one segmented word: its letter/digit runs, lower-cased and length-capped. */
 export function tokensOfWord(word: string): string[] {
-  if (word.length === 1) return LETTER_OR_DIGIT.test(word) ? [word.toLowerCase()] : [];
-  if (SINGLE_RUN.test(word)) return [word.length > MAX_TOKEN_LENGTH ? word.slice(0, MAX_TOKEN_LENGTH) : word];
-  return word
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((part) => part !== '')
-    .map((part) => (part.length > MAX_TOKEN_LENGTH ? part.slice(0, MAX_TOKEN_LENGTH) : part));
+  const out: string[] = [];
+  appendTokensOfWord(word, out);
+  return out;
+}
+
+function hasSurrogate(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const unit = word.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdfff) return true;
+  }
+  return false;
 }
 
 /**
@@ -39,8 +78,17 @@ export function tokensOfWord(word: string): string[] {
  * the whole text; the output is the same (checked against cutForSearch in the tests).
  */
 export function searchSubwords(word: string, dictionary: ReadonlySet<string>): string[] {
-  const chars = Array.from(word);
   const found: string[] = [];
+  if (!hasSurrogate(word)) {
+    for (let size = 2; size <= 3 && word.length > size; size++) {
+      for (let start = 0; start + size <= word.length; start++) {
+        const piece = word.slice(start, start + size);
+        if (dictionary.has(piece)) found.push(piece);
+      }
+    }
+    return found;
+  }
+  const chars = Array.from(word);
   for (const size of [2, 3]) {
     if (chars.length <= size) break;
     for (let start = 0; start + size <= chars.length; start++) {

@@ -15,6 +15,7 @@ import {
   type Polarity,
   type SentimentModel,
 } from './model.js';
+import { normalizeText } from './normalize.js';
 import { findSarcasm } from './sarcasm.js';
 
 /** The sentiment of one text. */
@@ -36,8 +37,6 @@ const SARCASM_SHIFT = 0.8;
 /** Confidence reported for the English lexicon's emotion. */
 const ENGLISH_EMOTION_SCORE = 0.5;
 
-const WHITESPACE = /\s+/gu;
-
 const NO_WORDS: readonly string[] = [];
 
 /**
@@ -51,7 +50,7 @@ export function analyzeSentiment(
   model: SentimentModel,
   words?: readonly string[],
 ): SentimentResult {
-  const normalized = text.normalize('NFKC').toLowerCase().replace(WHITESPACE, ' ').trim();
+  const normalized = normalizeText(text);
   const { han, latin } = countScripts(normalized);
   if (han === 0) {
     return latin >= 2 ? english(normalized) : neutral(['fallback:no-chinese-or-english']);
@@ -111,13 +110,13 @@ function neutral(signals: string[]): SentimentResult {
   return result([0, 1, 0], [1, 0, 0, 0, 0, 0], signals);
 }
 
+/** Han and Latin letter counts; stops at the first Han character (only "any Han?" matters then). */
 function countScripts(text: string): { han: number; latin: number } {
-  let han = 0;
   let latin = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) han++;
-    else if (c >= 0x61 && c <= 0x7a) latin++;
+    if (c >= 0x4e00 && c <= 0x9fff) return { han: 1, latin };
+    if (c >= 0x61 && c <= 0x7a) latin++;
   }
-  return { han, latin };
+  return { han: 0, latin };
 }

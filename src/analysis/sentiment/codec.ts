@@ -8,6 +8,8 @@ import { buildCueTrie } from './cues.js';
 import { DENSE_FEATURES, featureRows, type FeatureSettings } from './features.js';
 import {
   EMOTION_LABELS,
+  EMOTION_REFERENCE,
+  POLARITY_REFERENCE,
   POLARITY_LABELS,
   type ModelHead,
   type SentimentModel,
@@ -31,6 +33,9 @@ export const modelHeaderSchema = z.object({
   hashBits: z.number().int().min(8).max(24),
   beforeAdversativeWeight: z.number().positive(),
   wordWeight: z.number().nonnegative().default(0),
+  charUnigrams: z.boolean().default(true),
+  wordBigrams: z.boolean().default(true),
+  emotionWordsOnly: z.boolean().default(false),
   dense: z.array(z.string()),
   polarity: headHeader,
   emotion: headHeader,
@@ -61,12 +66,16 @@ export function decodeSentimentModel(
   const view = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const rows = featureRows(header.hashBits);
   const pc = POLARITY_LABELS.length;
-  const stride = pc + EMOTION_LABELS.length;
-  const weights = new Float32Array(rows * stride);
+  const ec = EMOTION_LABELS.length;
+  const weights = new Int8Array(rows * (pc - 1));
+  const emotionWeights = new Int8Array(rows * (ec - 1));
+  const scales = new Float64Array(pc + ec - 2);
   const unpack = (
     h: ModelHeader['polarity'],
     expected: readonly string[],
-    first: number,
+    reference: number,
+    target: Int8Array,
+    firstScale: number,
     name: string,
   ): void => {
     if (h.labels.join() !== expected.join()) {
@@ -79,24 +88,42 @@ export function decodeSentimentModel(
     if (h.offset + rows * classes > view.length) {
       throw new AppError('PARSE_FAILED', `sentiment model ${where}: ${name} weights are truncated`);
     }
+    // Softmax only sees differences between logits, so each row's reference-class weight is taken
+    // from the others and the reference column dropped: one multiply less per feature and head.
+    let largest = 1;
     for (let row = 0; row < rows; row++) {
+      const at = h.offset + row * classes;
+      const base = view[at + reference] ?? 0;
+      for (let k = 0; k < classes; k++) largest = Math.max(largest, Math.abs((view[at + k] ?? 0) - base));
+    }
+    const factor = 127 / largest;
+    for (let k = 0; k < classes - 1; k++) scales[firstScale + k] = h.scale / factor;
+    let out = 0;
+    for (let row = 0; row < rows; row++) {
+      const at = h.offset + row * classes;
+      const base = view[at + reference] ?? 0;
       for (let k = 0; k < classes; k++) {
-        weights[row * stride + first + k] = (view[h.offset + row * classes + k] ?? 0) * h.scale;
+        if (k !== reference) target[out++] = Math.round(((view[at + k] ?? 0) - base) * factor);
       }
     }
   };
-  unpack(header.polarity, POLARITY_LABELS, 0, 'polarity');
-  unpack(header.emotion, EMOTION_LABELS, pc, 'emotion');
+  unpack(header.polarity, POLARITY_LABELS, POLARITY_REFERENCE, weights, 0, 'polarity');
+  unpack(header.emotion, EMOTION_LABELS, EMOTION_REFERENCE, emotionWeights, pc - 1, 'emotion');
   return {
     version: header.version,
     settings: {
       hashBits: header.hashBits,
       beforeAdversativeWeight: header.beforeAdversativeWeight,
       wordWeight: header.wordWeight,
+      charUnigrams: header.charUnigrams,
+      wordBigrams: header.wordBigrams,
+      emotionWordsOnly: header.emotionWordsOnly,
     },
     polarity: { classes: pc, temperature: header.polarity.temperature },
     emotion: { classes: EMOTION_LABELS.length, temperature: header.emotion.temperature },
     weights,
+    emotionWeights,
+    scales,
     cues: buildCueTrie(),
     ...(options.segmenter === undefined ? {} : { segmenter: options.segmenter }),
   };
@@ -131,6 +158,9 @@ export function encodeSentimentModel(
     hashBits: model.settings.hashBits,
     beforeAdversativeWeight: model.settings.beforeAdversativeWeight,
     wordWeight: model.settings.wordWeight,
+    charUnigrams: model.settings.charUnigrams,
+    wordBigrams: model.settings.wordBigrams,
+    emotionWordsOnly: model.settings.emotionWordsOnly,
     dense: [...DENSE_FEATURES],
     polarity: quantise(model.polarity, 0, POLARITY_LABELS),
     emotion: quantise(model.emotion, model.polarity.weights.length, EMOTION_LABELS),

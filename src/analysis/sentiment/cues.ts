@@ -22,7 +22,40 @@ import {
 export interface CueTrie {
   kind: CueKind | null;
   children: Map<number, CueTrie>;
+  /**
+   * On the root only: the class of each UTF-16 code unit, so that the scan reads one byte per
+   * character: 0 plain, CUE_START (starts a cue word), CLAUSE_BREAK, SENTENCE_END (a clause break too).
+   */
+  starts?: Uint8Array;
+  /** On the root only: the same trie as flat arrays, for the scan's hot loop (see FlatTrie). */
+  flat?: FlatTrie;
 }
+
+/**
+ * The trie as an open-addressing table from (node, code unit) to child node, with each node's kind:
+ * a lookup is a multiply and a few array reads instead of a Map lookup. Node 0 is the root.
+ */
+export interface FlatTrie {
+  /** `node * 0x10000 + code` of each used slot; -1: empty. */
+  keys: Int32Array;
+  /** The child node of each used slot. */
+  children: Int32Array;
+  /** Each node's kind as an index into CUE_KINDS; -1: none. */
+  kinds: Int8Array;
+  /** log2 of the slot count. */
+  bits: number;
+}
+
+/** The kinds in the order FlatTrie.kinds indexes them. */
+const CUE_KINDS: readonly CueKind[] = [
+  'positive',
+  'negative',
+  'negator',
+  'degree',
+  'adversative',
+  'concessive',
+  'neutral',
+];
 
 /** What the rule pass found in one text. */
 export interface CueScan {
@@ -42,6 +75,10 @@ export interface CueScan {
   negationScopes: number[];
 }
 
+const CUE_START = 1;
+const CLAUSE_BREAK = 2;
+const SENTENCE_END = 3;
+
 /** Characters after a negator (or degree word) within which it still applies. */
 const SCOPE_WINDOW = 4;
 
@@ -57,10 +94,47 @@ export function buildCueTrie(): CueTrie {
     ['negator', NEGATORS],
     ['degree', DEGREE_WORDS],
   ];
+  const starts = new Uint8Array(0x10000);
   for (const [kind, list] of lists) {
-    for (const word of list) insert(root, word, kind);
+    for (const word of list) {
+      insert(root, word, kind);
+      starts[word.charCodeAt(0)] = CUE_START;
+    }
   }
+  for (let code = 0; code < 0x10000; code++) {
+    if (isSentenceEnd(code)) starts[code] = SENTENCE_END;
+    else if (isClauseBreak(code)) starts[code] = CLAUSE_BREAK;
+  }
+  root.starts = starts;
+  root.flat = flatten(root);
   return root;
+}
+
+function slotOf(key: number, bits: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> (32 - bits);
+}
+
+function flatten(root: CueTrie): FlatTrie {
+  const nodes: CueTrie[] = [root];
+  for (let i = 0; i < nodes.length; i++)
+    for (const child of nodes[i]?.children.values() ?? []) nodes.push(child);
+  let bits = 4;
+  while (1 << bits < nodes.length * 4) bits++;
+  const keys = new Int32Array(1 << bits).fill(-1);
+  const children = new Int32Array(1 << bits);
+  const kinds = new Int8Array(nodes.length).fill(-1);
+  const ids = new Map(nodes.map((node, id) => [node, id]));
+  nodes.forEach((node, id) => {
+    if (node.kind !== null) kinds[id] = CUE_KINDS.indexOf(node.kind);
+    for (const [code, child] of node.children) {
+      const key = id * 0x10000 + code;
+      let slot = slotOf(key, bits);
+      while (keys[slot] !== -1) slot = (slot + 1) & ((1 << bits) - 1);
+      keys[slot] = key;
+      children[slot] = ids.get(child) ?? 0;
+    }
+  });
+  return { keys, children, kinds, bits };
 }
 
 function insert(root: CueTrie, word: string, kind: CueKind): void {
@@ -108,16 +182,50 @@ function isSentenceEnd(code: number): boolean {
   );
 }
 
-/** The longest cue word starting at `start`, or null. */
-function longestCue(trie: CueTrie, text: string, start: number): { kind: CueKind; length: number } | null {
+/** Where longestCue leaves the kind of the cue it found. */
+let foundKind: CueKind = 'neutral';
+
+/** The length of the longest cue word starting at `start` (its kind in foundKind), or 0. */
+function longestCue(trie: CueTrie, text: string, start: number): number {
+  if (trie.flat !== undefined) return longestFlat(trie.flat, text, start);
   let node: CueTrie | undefined = trie;
-  let best: { kind: CueKind; length: number } | null = null;
+  let best = 0;
   for (let i = start; i < text.length; i++) {
     node = node.children.get(text.charCodeAt(i));
     if (node === undefined) break;
-    if (node.kind !== null) best = { kind: node.kind, length: i - start + 1 };
+    if (node.kind !== null) {
+      foundKind = node.kind;
+      best = i - start + 1;
+    }
   }
   return best;
+}
+
+function longestFlat(flat: FlatTrie, text: string, start: number): number {
+  const { keys, children, kinds, bits } = flat;
+  const wrap = (1 << bits) - 1;
+  let node = 0;
+  let best = 0;
+  for (let i = start; i < text.length; i++) {
+    const key = node * 0x10000 + text.charCodeAt(i);
+    let slot = slotOf(key, bits);
+    while (keys[slot] !== key && keys[slot] !== -1) slot = (slot + 1) & wrap;
+    if (keys[slot] === -1) break;
+    node = children[slot] ?? 0;
+    const kind = kinds[node] ?? -1;
+    if (kind >= 0) {
+      foundKind = CUE_KINDS[kind] ?? 'neutral';
+      best = i - start + 1;
+    }
+  }
+  return best;
+}
+
+/** The class of `code` (see CueTrie.starts) for a trie built without the table. */
+function classOf(trie: CueTrie, code: number): number {
+  if (isSentenceEnd(code)) return SENTENCE_END;
+  if (isClauseBreak(code)) return CLAUSE_BREAK;
+  return trie.children.has(code) ? CUE_START : 0;
 }
 
 /** Runs the rule pass over normalised text. */
@@ -134,23 +242,30 @@ export function scanCues(text: string, trie: CueTrie): CueScan {
   let negatedUntil = -1;
   let strengthenedUntil = -1;
   let clauseFactor = 1;
+  const classes = trie.starts;
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    if (isClauseBreak(code)) {
+    const kindOfCode = classes === undefined ? classOf(trie, code) : (classes[code] ?? 0);
+    if (kindOfCode === 0) {
+      i++;
+      continue;
+    }
+    if (kindOfCode !== CUE_START) {
       negatedUntil = -1;
       strengthenedUntil = -1;
-      if (isSentenceEnd(code)) clauseFactor = 1;
+      if (kindOfCode === SENTENCE_END) clauseFactor = 1;
       i++;
       continue;
     }
-    const cue = trie.children.has(code) ? longestCue(trie, text, i) : null;
-    if (cue === null) {
+    const length = longestCue(trie, text, i);
+    if (length === 0) {
       i++;
       continue;
     }
-    const end = i + cue.length;
-    switch (cue.kind) {
+    const kind = foundKind;
+    const end = i + length;
+    switch (kind) {
       case 'negator':
         negatedUntil = negatedUntil >= i ? -1 : clauseEnd(text, end, end + SCOPE_WINDOW);
         if (negatedUntil > end) scan.negationScopes.push(end, negatedUntil);
@@ -165,7 +280,7 @@ export function scanCues(text: string, trie: CueTrie): CueScan {
           weight *= DEGREE_FACTOR;
           scan.degrees++;
         }
-        let positive = cue.kind === 'positive';
+        let positive = kind === 'positive';
         if (i < negatedUntil) {
           positive = !positive;
           weight *= NEGATION_FACTOR;

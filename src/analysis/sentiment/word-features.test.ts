@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { FeatureBuffer } from './buffer.js';
 import { WORD_NEGATION_SCOPE, emitWordFeatures } from './word-features.js';
 
 const MASK = (1 << 20) - 1;
 
 function rows(words: readonly string[]): number[] {
-  const out: number[] = [];
-  emitWordFeatures(words, MASK, 1, (row) => out.push(row));
-  return out;
+  const out = new FeatureBuffer();
+  emitWordFeatures(words, MASK, 1, true, out);
+  return [...out.rows.subarray(0, out.length)];
 }
 
 describe('emitWordFeatures', () => {

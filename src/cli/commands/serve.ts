@@ -33,6 +33,7 @@ export const serveCommand: Command = {
       tickMs: config.collectTickSeconds * 1000,
       perHostPerTick: config.collectPerHostPerTick,
     });
+    const alertTicker = runtime.alerting.startTicker();
     const app = await buildHttpApi(runtime);
     const port = values.port !== undefined ? Number(values.port) : config.port;
     await app.listen({ host: config.host, port });
@@ -44,6 +45,7 @@ export const serveCommand: Command = {
     runtime.logger.info({ signal }, 'shutting down');
     scheduler.stop();
     await dueSources.stop();
+    await alertTicker.stop();
     await app.close();
     await workers.stop();
     await runtime.close();

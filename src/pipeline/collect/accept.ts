@@ -31,6 +31,8 @@ export interface AcceptDeps {
   segmenter: Segmenter;
   analysers: Analysers | null;
   settings: { defaultTimeZone: string; author: { mode: 'plain' | 'hash'; key: string } };
+  /** Told the ids of new and edited items after the commit (see CollectDeps.onStored); must not throw. */
+  onStored?: (itemIds: readonly string[]) => Promise<void>;
 }
 
 /**
@@ -68,6 +70,8 @@ export async function acceptItems(
     });
     return summary;
   });
+  const changed = [...stored.inserted, ...stored.updated];
+  if (deps.onStored && changed.length > 0) await deps.onStored(changed);
   const final = outcomes.map((outcome) =>
     typeof outcome === 'number' ? (stored.outcomes[outcome] ?? rejectedInternally()) : outcome,
   );

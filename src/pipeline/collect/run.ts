@@ -37,6 +37,11 @@ export interface CollectDeps {
     failingAfter: number;
     author: { mode: 'plain' | 'hash'; key: string };
   };
+  /**
+   * Told the ids of new and edited items after their transaction commits, to queue evaluation (schemes,
+   * events, alerts). Items it misses (a crash right after the commit) are found by the evaluation sweep.
+   */
+  onStored?: (itemIds: readonly string[]) => Promise<void>;
 }
 
 /** The outcome of one collect. */
@@ -113,7 +118,18 @@ export async function collectSource(
     },
     'source collected',
   );
+  await notifyStored(deps, [...report.inserted, ...report.updated]);
   return report;
+}
+
+/** Hands stored item ids to `onStored`; a failure there is logged, never undoes the stored fetch. */
+async function notifyStored(deps: CollectDeps, itemIds: readonly string[]): Promise<void> {
+  if (!deps.onStored || itemIds.length === 0) return;
+  try {
+    await deps.onStored(itemIds);
+  } catch (error) {
+    deps.logger.warn({ err: error, items: itemIds.length }, 'could not queue evaluation of stored items');
+  }
 }
 
 async function fetchAndParse(

@@ -4,6 +4,7 @@
  * to their posts.
  */
 import type { Kysely } from 'kysely';
+import { chunksOf } from '../chunks.js';
 import type { ExistingItemKey, ItemDedupKeys, TombstoneKey, TombstoneKeyType } from '../repositories.js';
 import type { Database } from '../schema.js';
 
@@ -23,12 +24,7 @@ const TOMBSTONE_KEY_TYPES: Record<keyof ItemDedupKeys, TombstoneKeyType> = {
 };
 
 function chunks(values: readonly string[]): string[][] {
-  const unique = [...new Set(values)];
-  const result: string[][] = [];
-  for (let start = 0; start < unique.length; start += KEYS_PER_QUERY) {
-    result.push(unique.slice(start, start + KEYS_PER_QUERY));
-  }
-  return result;
+  return chunksOf([...new Set(values)], KEYS_PER_QUERY);
 }
 
 function keyKinds(keys: ItemDedupKeys): (keyof ItemDedupKeys)[] {

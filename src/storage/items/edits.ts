@@ -63,6 +63,7 @@ export async function updateItemContent(
         updatedAt: patch.updatedAt,
         version: current.version + 1,
         analysedAt: null,
+        evaluatedAt: null,
         ...engagementColumns(patch.engagement),
       })
       .where('id', '=', id)

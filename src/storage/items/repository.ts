@@ -4,6 +4,7 @@
  * engine-specific parts of the search sit in dialect/search-*.ts and search-query.ts.
  */
 import type { Kysely } from 'kysely';
+import { chunksOf } from '../chunks.js';
 import type { Engagement, Item, ItemAnalysis } from '../../domain/index.js';
 import { systemClock, type Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
@@ -96,6 +97,34 @@ export class KyselyItemRepository implements ItemRepository {
     const query = this.db.selectFrom('items').select(ITEM_COLUMNS).where('id', '=', id);
     const row = await whereInScope(query, scope).executeTakeFirst();
     return row ? toItem(row) : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Item[]> {
+    const items: Item[] = [];
+    for (const chunk of chunksOf(ids, ID_CHUNK)) {
+      const rows = await this.db.selectFrom('items').select(ITEM_COLUMNS).where('id', 'in', chunk).execute();
+      items.push(...rows.map(toItem));
+    }
+    return items;
+  }
+
+  async markEvaluated(ids: readonly string[], at: number): Promise<void> {
+    for (const chunk of chunksOf(ids, ID_CHUNK)) {
+      await this.db.updateTable('items').set({ evaluatedAt: at }).where('id', 'in', chunk).execute();
+    }
+  }
+
+  async listUnevaluated(from: number, to: number, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('items')
+      .select('id')
+      .where('evaluatedAt', 'is', null)
+      .where('collectedAt', '>=', from)
+      .where('collectedAt', '<', to)
+      .orderBy('collectedAt')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.id);
   }
 
   async search(query: ItemSearch): Promise<Page<Item>> {
@@ -194,3 +223,6 @@ export class KyselyItemRepository implements ItemRepository {
     return mergeItemInto(this.db, this.clock, duplicateId, keepId);
   }
 }
+
+/** Ids per `in (…)` list: well under SQLite's bound-parameter limit. */
+const ID_CHUNK = 500;

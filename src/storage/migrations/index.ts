@@ -7,6 +7,11 @@ import type { DialectName } from '../dialect/types.js';
 import * as core from './0001-core.js';
 import * as collection from './0002-collection.js';
 import * as analysis from './0003-analysis.js';
+import * as events from './0004-events.js';
+import * as alerts from './0005-alerts.js';
+import * as delivery from './0006-delivery.js';
+import * as authoritySpikes from './0007-authority-spikes.js';
+import * as evaluation from './0008-evaluation.js';
 
 /** A migration that may differ per engine. */
 interface DialectMigration {
@@ -17,6 +22,11 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0001-core', core],
   ['0002-collection', collection],
   ['0003-analysis', analysis],
+  ['0004-events', events],
+  ['0005-alerts', alerts],
+  ['0006-delivery', delivery],
+  ['0007-authority-spikes', authoritySpikes],
+  ['0008-evaluation', evaluation],
 ];
 
 function providerOf(

@@ -1,0 +1,141 @@
+/**
+ * Wiring of events and alerts (issue 5): the in-process alert bus, the channel drivers over their
+ * transports, the alert service whose transaction writes the delivery outbox, the evaluation job and the
+ * alert tick, and the dispatcher. Built once per process by the composition root.
+ */
+import { loadIdfModel } from '../analysis/keywords/index.js';
+import { createAlertBus, type AlertBus } from '../alerts/bus.js';
+import { createChannelRegistry, type ChannelRegistry } from '../alerts/channels/registry.js';
+import { createHttpPoster } from '../alerts/channels/transports/http.js';
+import { createSmtpTransport } from '../alerts/channels/transports/smtp.js';
+import { startDispatcher, type Dispatcher } from '../alerts/dispatch/dispatcher.js';
+import { enqueueDeliveries } from '../alerts/dispatch/enqueue.js';
+import type { AlertServiceDeps } from '../alerts/service/deps.js';
+import type { Config } from '../config/index.js';
+import type { JobQueue } from '../jobs/queue.js';
+import type { Clock } from '../platform/clock.js';
+import type { Logger } from '../platform/logger.js';
+import type { ClusterDeps } from '../pipeline/cluster/index.js';
+import {
+  createSchemeMatcherCache,
+  evaluationQueuer,
+  startAlertTicker,
+  type AlertTicker,
+  type EvaluateDeps,
+} from '../pipeline/evaluate/index.js';
+import type { Storage } from '../storage/index.js';
+
+/** How often a unit's compiled schemes are checked for edits. */
+const SCHEME_RECHECK_MS = 5_000;
+
+/** The alerting parts of a process. */
+export interface Alerting {
+  bus: AlertBus;
+  registry: ChannelRegistry;
+  alertService: AlertServiceDeps;
+  evaluate: EvaluateDeps;
+  /** Clustering settings shared by the job and the API's manual merges. */
+  clustering: Omit<ClusterDeps, 'storage' | 'clock'>;
+  /** Queues evaluation of stored items (collect, ingest and import call it after their commit). */
+  queueEvaluation(itemIds: readonly string[]): Promise<void>;
+  /** Starts delivering from the outbox (the deliver role). */
+  startDispatcher(): Dispatcher;
+  /** Starts the time-driven checks (one process per installation: the one that runs the scheduler). */
+  startTicker(): AlertTicker;
+  close(): Promise<void>;
+}
+
+/** What the alerting parts are built from. */
+export interface AlertingParts {
+  config: Config;
+  storage: Storage;
+  queue: JobQueue;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Builds the alerting parts; nothing runs until a start function is called. */
+export function createAlerting(parts: AlertingParts): Alerting {
+  const { config, storage, queue, clock, logger } = parts;
+  const bus = createAlertBus((error) => logger.warn({ err: error }, 'alert stream listener failed'));
+  const http = createHttpPoster({ timeoutMs: config.alertSendTimeoutMs });
+  const mail =
+    config.smtpUrl === ''
+      ? null
+      : createSmtpTransport({
+          url: config.smtpUrl,
+          from: config.smtpFrom,
+          timeoutMs: config.alertSendTimeoutMs,
+        });
+  const registry = createChannelRegistry({ http, mail, bus });
+  let dispatcher: Dispatcher | null = null;
+  const wake = (): void => dispatcher?.wake();
+  const alertService: AlertServiceDeps = {
+    storage,
+    clock,
+    hooks: {
+      onRaised: async (tx, alert) => {
+        await enqueueDeliveries(tx, alert, { now: clock.now() });
+      },
+    },
+  };
+  const idfModel = loadIdfModel();
+  const clustering = { idf: (term: string) => idfModel.idf.get(term) ?? idfModel.unknownIdf };
+  const queueEvaluation = evaluationQueuer(queue);
+  const evaluate: EvaluateDeps = {
+    storage,
+    clock,
+    logger,
+    schemes: createSchemeMatcherCache({
+      storage,
+      clock,
+      recheckMs: SCHEME_RECHECK_MS,
+      onInvalidScheme: (scheme, error) =>
+        logger.warn({ schemeId: scheme.id, err: error }, 'stored scheme no longer compiles; skipped'),
+    }),
+    cluster: clustering,
+    alerts: alertService,
+    authorHashKey: config.authorStorage === 'hash' ? config.authorHashKey : null,
+    alertHorizonMs: config.alertHorizonHours * 3600_000,
+    onNotified: wake,
+  };
+  let ticker: AlertTicker | null = null;
+  return {
+    bus,
+    registry,
+    alertService,
+    evaluate,
+    clustering,
+    queueEvaluation,
+    startDispatcher() {
+      dispatcher ??= startDispatcher({
+        deliveries: storage.deliveries,
+        channels: storage.channels,
+        alerts: storage.alerts,
+        registry,
+        clock,
+        logger,
+        settings: { timeZone: config.timeZone },
+      });
+      return dispatcher;
+    },
+    startTicker() {
+      ticker ??= startAlertTicker({
+        storage,
+        clock,
+        logger,
+        alerts: alertService,
+        queueEvaluation,
+        onNotified: wake,
+        tickMs: config.alertTickSeconds * 1000,
+      });
+      return ticker;
+    },
+    async close() {
+      await ticker?.stop();
+      await dispatcher?.stop();
+      await http.close();
+      mail?.close();
+    },
+  };
+}

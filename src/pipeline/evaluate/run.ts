@@ -1,0 +1,125 @@
+/**
+ * The evaluation job (DESIGN.md §2): analysed items → scheme hits → events → alert rules. Straight line:
+ * load the items and what is known about their sources and authors, match every unit's schemes, record the
+ * hits, cluster the items into events, turn hits and touched events into signals, run each signal through
+ * the unit's rules (which write alerts and their outbox rows in one transaction), then mark the items
+ * evaluated. Running a batch twice records no hit and no membership twice.
+ */
+import type { AlertServiceDeps } from '../../alerts/service/deps.js';
+import { processSignal } from '../../alerts/service/index.js';
+import type { AlertSignal } from '../../alerts/rules/signals.js';
+import type { Item } from '../../domain/index.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Logger } from '../../platform/logger.js';
+import type { Storage } from '../../storage/repositories.js';
+import { clusterItems, type ClusterDeps } from '../cluster/index.js';
+import { loadItemContext } from './item-context.js';
+import type { SchemeMatcherCache } from './scheme-matchers.js';
+import { eventSignal, schemeHitSignal, type SchemeBatchHits } from './signals.js';
+
+/** What evaluation needs, from the composition root. */
+export interface EvaluateDeps {
+  storage: Storage;
+  clock: Clock;
+  logger: Logger;
+  schemes: SchemeMatcherCache;
+  /** Clustering settings (IDF, tunables); null leaves events out. */
+  cluster: Omit<ClusterDeps, 'storage' | 'clock' | 'authorityOf'> | null;
+  alerts: AlertServiceDeps;
+  /** The key of keyed author hashes (AUTHOR_STORAGE=hash), to recognise key accounts; null for plain names. */
+  authorHashKey: string | null;
+  /** Items published longer ago than this are matched and clustered but raise no alerts (imports of archives). */
+  alertHorizonMs: number;
+  /** Told after alerts went out in a committed transaction (wakes the dispatcher). */
+  onNotified?: () => void;
+}
+
+/** What one evaluation did. */
+export interface EvaluateReport {
+  items: number;
+  schemeHits: number;
+  eventsTouched: number;
+  signals: number;
+  alertsRaised: number;
+  notified: number;
+}
+
+/** Matches, clusters and evaluates the items with these ids. */
+export async function evaluateItems(deps: EvaluateDeps, itemIds: readonly string[]): Promise<EvaluateReport> {
+  const now = deps.clock.now();
+  // load
+  const items = (await deps.storage.items.getMany(itemIds)).filter((item) => item.analysedAt !== null);
+  const context = await loadItemContext(deps.storage, items, deps.authorHashKey);
+  // match
+  const hits = await matchSchemes(deps, items);
+  await deps.storage.schemeHits.record(
+    hits.flatMap(({ scheme, items: matched }) =>
+      matched.map((item) => ({
+        schemeId: scheme.id,
+        itemId: item.id,
+        unitId: item.unitId,
+        publishedAt: item.publishedAt,
+        negative: item.sentiment === 'negative',
+      })),
+    ),
+  );
+  // cluster
+  const clustered = deps.cluster
+    ? await clusterItems(
+        {
+          ...deps.cluster,
+          storage: deps.storage,
+          clock: deps.clock,
+          authorityOf: (member) => context.authorityOf(member).weight,
+        },
+        items.map((item) => item.id),
+      )
+    : null;
+  // signals
+  const horizon = now - deps.alertHorizonMs;
+  const signals: AlertSignal[] = [];
+  for (const batch of hits) {
+    const fresh = batch.items.filter((item) => item.publishedAt >= horizon);
+    if (fresh.length > 0)
+      signals.push(await schemeHitSignal(deps.storage, { ...batch, items: fresh }, context, now));
+  }
+  for (const eventId of clustered?.touched ?? []) {
+    const signal = await eventSignal(deps.storage, eventId, now, horizon);
+    if (signal) signals.push(signal);
+  }
+  // evaluate
+  let raised = 0;
+  let notified = 0;
+  for (const signal of signals) {
+    const outcomes = await processSignal(deps.alerts, signal);
+    raised += outcomes.filter((outcome) => outcome.created).length;
+    notified += outcomes.filter((outcome) => outcome.notified).length;
+  }
+  if (notified > 0) deps.onNotified?.();
+  // store
+  await deps.storage.items.markEvaluated(itemIds, now);
+  return {
+    items: items.length,
+    schemeHits: hits.reduce((sum, batch) => sum + batch.items.length, 0),
+    eventsTouched: clustered?.touched.length ?? 0,
+    signals: signals.length,
+    alertsRaised: raised,
+    notified,
+  };
+}
+
+/** The items of the batch each scheme of their unit matched, schemes in a stable order. */
+async function matchSchemes(deps: EvaluateDeps, items: readonly Item[]): Promise<SchemeBatchHits[]> {
+  const byScheme = new Map<string, SchemeBatchHits>();
+  for (const item of items) {
+    const unit = await deps.schemes.forUnit(item.unitId);
+    for (const match of unit.matcher.match({ title: item.title, content: item.content })) {
+      const scheme = unit.schemes.get(match.schemeId);
+      if (!scheme) continue;
+      const entry = byScheme.get(scheme.id) ?? { scheme, items: [] };
+      entry.items.push(item);
+      byScheme.set(scheme.id, entry);
+    }
+  }
+  return [...byScheme.values()];
+}

@@ -1,0 +1,24 @@
+import Fastify from 'fastify';
+import { PassThrough } from 'node:stream';
+const app = Fastify();
+let n = 0;
+app.server.on('connection', (s) => { const id = ++n; console.log('conn', id); s.on('close', () => console.log('socket closed', id)); s.on('end', () => console.log('socket end', id)); });
+app.get('/s', async (req, reply) => {
+  const s = new PassThrough();
+  reply.header('content-type', 'text/event-stream');
+  s.write(': connected\n\n');
+  reply.raw.once('close', () => { console.log('raw close', req.raw.socket?.destroyed); s.end(); req.raw.socket?.destroy(); });
+  return s;
+});
+const addr = await app.listen({ host: '127.0.0.1', port: 0 });
+const ac = new AbortController();
+const res = await fetch(addr + '/s', { signal: ac.signal });
+const r = res.body!.getReader();
+console.log(new TextDecoder().decode((await r.read()).value));
+ac.abort();
+await r.cancel().catch(() => undefined);
+await new Promise((d) => setTimeout(d, 200));
+app.server.getConnections((e, c) => console.log('connections', c));
+const t = Date.now();
+await app.close();
+console.log('close took', Date.now() - t);
