@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../src/platform/errors.js';
 import type { BenchContext, Benchmark } from './benchmarks/context.js';
+import { alertLatencyBenchmark } from './benchmarks/alert-latency.js';
 import { analyzeBenchmark } from './benchmarks/analyze.js';
 import { importSqliteBenchmark } from './benchmarks/import-sqlite.js';
 import { ingestHttpBenchmark } from './benchmarks/ingest-http.js';
@@ -28,6 +29,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   ingestHttpBenchmark,
   schemesBenchmark,
   analyzeBenchmark,
+  alertLatencyBenchmark,
 ];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

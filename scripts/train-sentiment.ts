@@ -1,7 +1,9 @@
 // Trains the sentiment model from ../shared/data and writes models/sentiment/{model.json,weights.bin}.
 // Usage: npx tsx scripts/train-sentiment.ts [--data DIR] [--out DIR] [--corrections FILE]
-//        [--corrections-weight 3] [--epochs 4] [--average-epochs 4] [--learning-rate 0.05] [--hash-bits 19]
+//        [--corrections-weight 3] [--epochs 4] [--average-epochs 4] [--learning-rate 0.05] [--hash-bits 18]
 //        [--before-weight 0.6] [--word-weight 1] [--nb-floor F] [--weights chnsenticorp=5,waimai=1,…] [--seed 7]
+//        [--char-unigrams 1] [--char-four-grams 0] [--word-bigrams 1] [--emotion-words-only 1]
+//        [--review-weight W] [--review-sweep 0,1,2 (settings runs: writes <out>-r<W> per weight)]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +12,7 @@ import { buildCueTrie } from '../src/analysis/sentiment/cues.js';
 import { EMOTION_LABELS, POLARITY_LABELS, argmax, softmax } from '../src/analysis/sentiment/model.js';
 import { scanCues } from '../src/analysis/sentiment/cues.js';
 import { emitFeatures } from '../src/analysis/sentiment/features.js';
+import { normalizeText } from '../src/analysis/sentiment/normalize.js';
 import { Segmenter } from '../src/analysis/segment/segmenter.js';
 import {
   loadTrainingExamples,
@@ -18,6 +21,7 @@ import {
   type Example,
 } from './train-sentiment/data.js';
 import { nbScale } from './train-sentiment/nb-scale.js';
+import { REVIEW_SPEC, foldReviewHead } from './train-sentiment/review-head.js';
 import { calibrateTemperature, random, trainHeads, type TrainedHead } from './train-sentiment/sgd.js';
 
 const { values: args } = parseArgs({
@@ -28,12 +32,15 @@ const { values: args } = parseArgs({
     'corrections-weight': { type: 'string', default: '3' },
     epochs: { type: 'string', default: '4' },
     'average-epochs': { type: 'string', default: '4' },
-    'hash-bits': { type: 'string', default: '19' },
+    'hash-bits': { type: 'string', default: '18' },
     'before-weight': { type: 'string', default: '0.6' },
     'word-weight': { type: 'string', default: '1' },
     'char-unigrams': { type: 'string', default: '1' },
+    'char-four-grams': { type: 'string', default: '0' },
     'word-bigrams': { type: 'string', default: '1' },
     'emotion-words-only': { type: 'string', default: '1' },
+    'review-weight': { type: 'string', default: '0' },
+    'review-sweep': { type: 'string', default: '' },
     'nb-floor': { type: 'string', default: '' },
     weights: { type: 'string', default: '' },
     'learning-rate': { type: 'string', default: '0.05' },
@@ -46,6 +53,7 @@ const features = {
   beforeAdversativeWeight: Number(args['before-weight']),
   wordWeight: Number(args['word-weight']),
   charUnigrams: args['char-unigrams'] !== '0',
+  charFourGrams: args['char-four-grams'] === '1',
   wordBigrams: args['word-bigrams'] !== '0',
   emotionWordsOnly: args['emotion-words-only'] !== '0',
 };
@@ -82,27 +90,34 @@ const emotionSpec = {
   labelOf: (e: Example) => e.emotion,
   wordsOnly: features.emotionWordsOnly,
 };
+const reviewWeight = Number(args['review-weight']);
+const sweep = args['review-sweep'] === '' ? [] : args['review-sweep'].split(',').map(Number);
+const withReview = reviewWeight > 0 || sweep.length > 0;
 const started = Date.now();
-const [polarity, emotion] = trainHeads(train, [polaritySpec, emotionSpec], trie, features, {
-  epochs: Number(args.epochs),
-  averageEpochs: Number(args['average-epochs']),
-  learningRate: Number(args['learning-rate']),
-  seed,
-  ...(args['nb-floor'] === '' ? {} : { scale: nbScale(train, trie, features, Number(args['nb-floor'])) }),
-}) as [TrainedHead, TrainedHead];
+const [allData, emotion, review] = trainHeads(
+  train,
+  [polaritySpec, emotionSpec, ...(withReview ? [REVIEW_SPEC] : [])],
+  trie,
+  features,
+  {
+    epochs: Number(args.epochs),
+    averageEpochs: Number(args['average-epochs']),
+    learningRate: Number(args['learning-rate']),
+    seed,
+    ...(args['nb-floor'] === '' ? {} : { scale: nbScale(train, trie, features, Number(args['nb-floor'])) }),
+  },
+) as [TrainedHead, TrainedHead, TrainedHead | undefined];
 console.error(`train-sentiment: trained in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
-const polarityCalibration = calibrateTemperature(polarity, holdout, polaritySpec, trie, features);
 const emotionCalibration = calibrateTemperature(emotion, holdout, emotionSpec, trie, features);
-console.error(`train-sentiment: held-out polarity ${JSON.stringify(polarityCalibration)}`);
 console.error(`train-sentiment: held-out emotion ${JSON.stringify(emotionCalibration)}`);
 
 /** Where the polarity head puts SMP `surprise` training posts (which it never learned): the eval mapping. */
-function surpriseMapping(): Record<string, number> {
+function surpriseMapping(polarity: TrainedHead): Record<string, number> {
   const counts: Record<string, number> = { positive: 0, neutral: 0, negative: 0 };
   for (const example of examples) {
     if (example.emotion !== EMOTION_LABELS.indexOf('surprise') || !example.source.startsWith('smp')) continue;
-    const text = example.text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+    const text = normalizeText(example.text);
     const logits = new Float64Array(POLARITY_LABELS.length);
     emitFeatures(text, scanCues(text, trie), features, example.words, (row, value) => {
       for (let k = 0; k < logits.length; k++) {
@@ -114,31 +129,49 @@ function surpriseMapping(): Record<string, number> {
   }
   return counts;
 }
-const surprise = surpriseMapping();
-console.error(`train-sentiment: SMP surprise train posts predicted as ${JSON.stringify(surprise)}`);
 
-const sources: Record<string, number> = {};
-for (const example of train) sources[example.source] = (sources[example.source] ?? 0) + 1;
-const { header, bytes } = encodeSentimentModel(
-  {
-    version: `${new Date().toISOString().slice(0, 10)}-h${features.hashBits}`,
-    settings: features,
-    polarity: { ...polarity, temperature: polarityCalibration.temperature },
-    emotion: { ...emotion, temperature: emotionCalibration.temperature },
-  },
-  {
-    trainedOn: sources,
-    heldOut: { polarity: polarityCalibration, emotion: emotionCalibration },
-    surprisePredictedAs: surprise,
-    epochs: Number(args.epochs),
-    averageEpochs: Number(args['average-epochs']),
-    sourceWeights: parseSourceWeights(args.weights),
-    nbFloor: args['nb-floor'] === '' ? null : Number(args['nb-floor']),
-    wordWeight: features.wordWeight,
-    seed,
-  },
-);
-mkdirSync(args.out, { recursive: true });
-writeFileSync(join(args.out, 'model.json'), JSON.stringify(header, null, 2) + '\n');
-writeFileSync(join(args.out, 'weights.bin'), bytes);
-console.error(`train-sentiment: wrote ${args.out} (${(bytes.length / 1e6).toFixed(1)} MB of weights)`);
+/** Calibrates `polarity`, encodes it with the emotion head and writes the model to `out`. */
+function write(polarity: TrainedHead, weight: number, out: string): void {
+  const polarityCalibration = calibrateTemperature(polarity, holdout, polaritySpec, trie, features);
+  console.error(
+    `train-sentiment: review weight ${weight}, held-out polarity ${JSON.stringify(polarityCalibration)}`,
+  );
+  const surprise = surpriseMapping(polarity);
+  console.error(`train-sentiment: SMP surprise train posts predicted as ${JSON.stringify(surprise)}`);
+  const sources: Record<string, number> = {};
+  for (const example of train) sources[example.source] = (sources[example.source] ?? 0) + 1;
+  const { header, bytes } = encodeSentimentModel(
+    {
+      version: `${new Date().toISOString().slice(0, 10)}-h${features.hashBits}`,
+      settings: features,
+      polarity: { ...polarity, temperature: polarityCalibration.temperature },
+      emotion: { ...emotion, temperature: emotionCalibration.temperature },
+    },
+    {
+      trainedOn: sources,
+      heldOut: { polarity: polarityCalibration, emotion: emotionCalibration },
+      surprisePredictedAs: surprise,
+      epochs: Number(args.epochs),
+      averageEpochs: Number(args['average-epochs']),
+      learningRate: Number(args['learning-rate']),
+      sourceWeights: parseSourceWeights(args.weights),
+      reviewWeight: weight,
+      nbFloor: args['nb-floor'] === '' ? null : Number(args['nb-floor']),
+      wordWeight: features.wordWeight,
+      seed,
+    },
+  );
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'model.json'), JSON.stringify(header, null, 2) + '\n');
+  writeFileSync(join(out, 'weights.bin'), bytes);
+  console.error(`train-sentiment: wrote ${out} (${(bytes.length / 1e6).toFixed(1)} MB of weights)`);
+}
+
+const fold = (weight: number): TrainedHead =>
+  review === undefined || weight === 0 ? allData : foldReviewHead(allData, review, weight);
+if (sweep.length > 0) {
+  // Settings runs: one model per review weight, written beside --out as <out>-r<weight>.
+  for (const weight of sweep) write(fold(weight), weight, `${args.out}-r${weight}`);
+} else {
+  write(fold(reviewWeight), reviewWeight, args.out);
+}

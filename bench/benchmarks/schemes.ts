@@ -33,7 +33,7 @@ function sample<T>(random: SeededRandom, list: readonly T[], count: number): T[]
 }
 
 /** Schemes shaped like offices write them: places + bodies + people + events − excludes, some with NEAR. */
-function buildSchemes(seed: number): SchemeSpec[] {
+export function buildSchemes(seed: number): SchemeSpec[] {
   const random = new SeededRandom(seed);
   const places = PROVINCES.flat().flatMap((p) => [p.cityShort, ...(p.county ? [p.county] : [])]);
   const events = EVENTS.map((event) => event.word);

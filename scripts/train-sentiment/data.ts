@@ -88,7 +88,10 @@ function binary(rows: Record<string, unknown>[], source: string, weight: number)
 const REVIEW_DOMAINS: ReadonlySet<string> = new Set(['酒店', '计算机', '平板', '书籍']);
 
 /** online-shopping-10-cats, split into the ChnSentiCorp domains ('online-shopping-csc') and the rest. */
-function onlineShopping(rows: Record<string, unknown>[], weights: Readonly<Record<string, number>>): Example[] {
+function onlineShopping(
+  rows: Record<string, unknown>[],
+  weights: Readonly<Record<string, number>>,
+): Example[] {
   const near = rows.filter((row) => REVIEW_DOMAINS.has(String(row['category'])));
   const far = rows.filter((row) => !REVIEW_DOMAINS.has(String(row['category'])));
   return [

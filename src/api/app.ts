@@ -47,6 +47,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     bodyLimit: deps.options.bodyLimitBytes,
     trustProxy: deps.options.trustProxy,
     genReqId: (raw) => requestIdOf(raw.headers['x-request-id']),
+    // Open alert streams (SSE) would otherwise hold a shutdown until every console tab is closed.
+    forceCloseConnections: true,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -34,7 +34,7 @@ function hit(unitId: string, n: number, sentiment: 'negative' | 'positive' = 'ne
     kind: 'scheme_hit',
     unitId,
     scheme: { id: 'scheme-1', name: '房产纠纷' },
-    countInWindow: 1,
+    earlier: [],
     items: [
       {
         itemId: `item-${n}`,
@@ -53,6 +53,12 @@ function hit(unitId: string, n: number, sentiment: 'negative' | 'positive' = 'ne
       },
     ],
   };
+}
+
+/** The value, or a failed test when it is missing. */
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
 }
 
 describe.each(databaseTargets)('alert service on $name', (target) => {
@@ -119,7 +125,7 @@ describe.each(databaseTargets)('alert service on $name', (target) => {
       isNew: true,
       alert: { unitId, level: 'yellow', count: 1, status: 'new' },
     });
-    expect((await storage.alerts.history(raised[0]!.alert.id)).map((h) => h.action)).toEqual(['raise']);
+    expect((await storage.alerts.history(must(raised[0]).alert.id)).map((h) => h.action)).toEqual(['raise']);
   });
 
   it('folds 500 hits in one minute into one alert with count 500 and raises its level', async () => {
@@ -188,12 +194,12 @@ describe.each(databaseTargets)('alert service on $name', (target) => {
     });
     const [first] = await processSignal(deps, hit(unitId, 1));
     const [second] = await processSignal(deps, hit(unitId, 2));
-    await acknowledge(deps, { ...actor, unitIds: null }, second!.alert.id);
+    await acknowledge(deps, { ...actor, unitIds: null }, must(second).alert.id);
     raised = [];
     const later = clock.now() + 15 * MINUTE;
     const escalated = await escalateDue(deps, later);
     const mine = escalated.filter((a) => a.unitId === unitId);
-    expect(mine.map((a) => [a.id, a.level, a.escalations])).toEqual([[first!.alert.id, 'orange', 1]]);
+    expect(mine.map((a) => [a.id, a.level, a.escalations])).toEqual([[must(first).alert.id, 'orange', 1]]);
     expect(raised.filter((r) => r.alert.unitId === unitId).map((r) => r.isNew)).toEqual([false]);
     expect((await escalateDue(deps, later + 60 * MINUTE)).filter((a) => a.unitId === unitId)).toHaveLength(0);
   });
@@ -202,7 +208,7 @@ describe.each(databaseTargets)('alert service on $name', (target) => {
     const { rule } = await ruleFor({ name: '处置', trigger: { kind: 'scheme_hit' } }, unit.id);
     expect(rule.unitId).toBe(unit.id);
     const [outcome] = await processSignal(deps, hit(unit.id, 1));
-    const id = outcome!.alert.id;
+    const id = must(outcome).alert.id;
     clock.advance(MINUTE);
     const acked = await acknowledge(deps, actor, id);
     expect(acked).toMatchObject({

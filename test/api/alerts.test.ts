@@ -4,6 +4,7 @@
  * the life cycle (acknowledge, handle, close; illegal moves 409); and the SSE stream read from a real
  * HTTP connection, which shows only the caller's units and unsubscribes when the client goes away.
  */
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createAlertBus, type AlertBus, type AlertBusMessage } from '../../src/alerts/bus.js';
@@ -18,7 +19,7 @@ import type {
   alertRuleVersionList,
 } from '../../src/contract/index.js';
 import type { AlertRecord } from '../../src/storage/repositories.js';
-import { databaseTargets } from '../helpers/databases.js';
+import { databaseTargets, sqliteTarget } from '../helpers/databases.js';
 import { ApiClient, startServer, type TestServer } from './harness.js';
 import { seedRoot, seedToken, seedUser } from './seed.js';
 
@@ -40,7 +41,7 @@ function hit(unitId: string, schemeId: string, n: number): SchemeHitSignal {
     kind: 'scheme_hit',
     unitId,
     scheme: { id: schemeId, name: `方案${schemeId}` },
-    countInWindow: 1,
+    earlier: [],
     items: [
       {
         itemId: `item-${n}`,
@@ -81,6 +82,12 @@ function countingBus(): AlertBus & { subscribers(): number; unsubscribed: Promis
     subscribers: () => count,
     unsubscribed,
   };
+}
+
+/** The value, or a failed test when it is missing. */
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
 }
 
 for (const target of databaseTargets) {
@@ -200,6 +207,9 @@ for (const target of databaseTargets) {
       beforeAll(async () => {
         const deps = { storage: server.storage, clock: server.clock };
         const system = { userId: null, ip: null, unitIds: null };
+        // Only the rules of this section fire: remove those the rule tests left behind.
+        for (const rule of await server.storage.alertRules.listEnabled(null))
+          await server.storage.alertRules.delete(rule.id);
         await createRule(deps, system, districtId, RULE);
         await createRule(deps, system, neighbourId, RULE);
         [first] = (await processSignal(deps, hit(districtId, 's1', 1))).map((o) => o.alert) as [AlertRecord];
@@ -284,21 +294,22 @@ for (const target of databaseTargets) {
       });
 
       it('streams new alerts of the caller’s units over SSE and unsubscribes on disconnect', async () => {
-        const abort = new AbortController();
-        const response = await fetch(`${server.baseUrl}/api/v1/alerts/stream`, {
+        // node:http rather than fetch: destroying the request closes the socket at once.
+        const request = httpRequest(`${server.baseUrl}/api/v1/alerts/stream`, {
           headers: { authorization: `Bearer ${handler.token ?? ''}` },
-          signal: abort.signal,
         });
-        expect(response.status).toBe(200);
-        expect(response.headers.get('content-type')).toContain('text/event-stream');
-        const reader = response.body!.getReader();
-        const decoder = new TextDecoder();
+        request.end();
+        const response = await new Promise<IncomingMessage>((resolve) => request.once('response', resolve));
+        expect(response.statusCode).toBe(200);
+        expect(response.headers['content-type']).toContain('text/event-stream');
+        response.setEncoding('utf8');
+        const chunks = response[Symbol.asyncIterator]() as AsyncIterator<string>;
         let text = '';
         const readUntil = async (needle: string): Promise<void> => {
           while (!text.includes(needle)) {
-            const { value, done } = await reader.read();
+            const { value, done } = await chunks.next();
             if (done) throw new Error(`stream ended before ${needle}`);
-            text += decoder.decode(value, { stream: true });
+            text += value;
           }
         };
         await readUntil(': connected');
@@ -308,29 +319,39 @@ for (const target of databaseTargets) {
           alert: alertRecord,
           deliveryId,
         });
-        bus.publish(message(neighbourAlert.items[0]!, 'delivery-neighbour'));
+        bus.publish(message(must(neighbourAlert.items[0]), 'delivery-neighbour'));
         bus.publish(message(second, 'delivery-1'));
-        await readUntil('\n\n');
         await readUntil('id: delivery-1');
         await readUntil('}\n\n');
         expect(text).not.toContain('delivery-neighbour');
         const frame = text.slice(text.indexOf('id: delivery-1'));
         expect(frame).toContain('event: alert');
-        const data = frame
-          .split('\n')
-          .find((line) => line.startsWith('data: '))!
-          .slice('data: '.length);
+        const data = must(frame.split('\n').find((line) => line.startsWith('data: '))).slice('data: '.length);
         expect(JSON.parse(data)).toMatchObject({
           id: second.id,
           unitId: districtId,
           level: 'yellow',
           title: second.title,
         });
-        abort.abort();
-        await reader.cancel().catch(() => undefined);
+        request.destroy();
         await bus.unsubscribed;
         expect(bus.subscribers()).toBe(0);
       });
     });
   });
 }
+
+describe('alerts stream without an alert bus', () => {
+  it('answers 503 ALERT_STREAM_UNAVAILABLE', async () => {
+    const server = await startServer(sqliteTarget);
+    try {
+      const seeded = await seedRoot(server);
+      const client = new ApiClient(server.baseUrl, (await seedToken(server, seeded.user)).secret);
+      const response = await client.get('/api/v1/alerts/stream');
+      expect(response.status).toBe(503);
+      expect(response.body.error.code).toBe('ALERT_STREAM_UNAVAILABLE');
+    } finally {
+      await server.close();
+    }
+  });
+});

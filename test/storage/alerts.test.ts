@@ -66,6 +66,12 @@ function alertOf(unitId: string, patch: Partial<NewAlert> = {}): NewAlert {
   };
 }
 
+/** The value, or a failed test when it is missing. */
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
+}
+
 describe.each(databaseTargets)('alert storage on $name', (target) => {
   let test: TestDatabase;
   let rules: KyselyAlertRuleRepository;
@@ -233,7 +239,7 @@ describe.each(databaseTargets)('alert storage on $name', (target) => {
         ['acknowledge', 'new', 'acknowledged', 'u1'],
       ]);
       expect(history[0]?.detail).toEqual({ level: 'yellow' });
-      await expect(alerts.appendHistory({ ...history[0]!, alertId: 'missing' })).rejects.toSatisfy((e) =>
+      await expect(alerts.appendHistory({ ...must(history[0]), alertId: 'missing' })).rejects.toSatisfy((e) =>
         isAppError(e, 'NOT_FOUND'),
       );
     });

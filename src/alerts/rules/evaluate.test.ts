@@ -155,6 +155,30 @@ describe('evaluateRule: triggers', () => {
       hitOf([itemOf()], 5),
       'raise yellow',
     ],
+    [
+      'scheme hit, earlier hits that fail the conditions do not count',
+      { kind: 'scheme_hit', minCount: 3, conditions: { sentiments: ['negative'] } },
+      {
+        ...hitOf([itemOf()]),
+        earlier: [
+          itemOf({ itemId: 'p1', sentiment: 'positive' }),
+          itemOf({ itemId: 'p2', sentiment: 'neutral' }),
+        ],
+      },
+      'none',
+    ],
+    [
+      'scheme hit, earlier hits outside the rule’s window do not count',
+      { kind: 'scheme_hit', minCount: 2, windowMinutes: 10 },
+      { ...hitOf([itemOf()]), earlier: [itemOf({ itemId: 'old', publishedAt: MONDAY_10 - 11 * 60_000 })] },
+      'none',
+    ],
+    [
+      'scheme hit, earlier matching hits inside the window count',
+      { kind: 'scheme_hit', minCount: 2, windowMinutes: 10 },
+      { ...hitOf([itemOf()]), earlier: [itemOf({ itemId: 'recent', publishedAt: MONDAY_10 - 9 * 60_000 })] },
+      'raise yellow',
+    ],
     ['event heat below', { kind: 'event_heat', minHeat: 70 }, eventOf(69), 'none'],
     ['event heat reached', { kind: 'event_heat', minHeat: 70 }, eventOf(70), 'raise yellow'],
     ['event heat unknown', { kind: 'event_heat', minHeat: 70 }, eventOf(null), 'none'],

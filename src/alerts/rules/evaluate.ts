@@ -64,7 +64,7 @@ function triggerOutcome(rule: AlertRule, signal: AlertSignal, factor: number, no
   };
   switch (trigger.kind) {
     case 'scheme_hit':
-      return signal.kind === 'scheme_hit' ? evaluateSchemeHit(trigger, signal, factor) : mismatch;
+      return signal.kind === 'scheme_hit' ? evaluateSchemeHit(trigger, signal, factor, now) : mismatch;
     case 'event_heat':
       return signal.kind === 'event' ? evaluateEventHeat(trigger, signal, factor, now) : mismatch;
     case 'event_growth':

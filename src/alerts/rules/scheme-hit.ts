@@ -63,11 +63,27 @@ function regionsOf(items: readonly SignalItem[]): string {
   return [...names].slice(0, 5).join('、');
 }
 
+/** How many of the new and earlier hits meet the conditions and fall within the window ending at `now`. */
+function countInWindow(
+  signal: SchemeHitSignal,
+  conditions: Conditions,
+  windowMinutes: number,
+  now: number,
+): number {
+  const since = now - windowMinutes * 60_000;
+  const seen = new Set<string>();
+  for (const item of [...signal.items, ...signal.earlier]) {
+    if (item.publishedAt >= since && failedCondition(item, conditions) === null) seen.add(item.itemId);
+  }
+  return seen.size;
+}
+
 /** Evaluates a scheme hit; `factor` lowers the count and engagement thresholds in key periods. */
 export function evaluateSchemeHit(
   trigger: SchemeHitTrigger,
   signal: SchemeHitSignal,
   factor: number,
+  now: number,
 ): TriggerOutcome {
   if (trigger.schemeIds.length > 0 && !trigger.schemeIds.includes(signal.scheme.id))
     return noFire('scheme not watched by the rule');
@@ -81,7 +97,7 @@ export function evaluateSchemeHit(
     return noFire(first ? `condition not met: ${failedCondition(first, conditions) ?? ''}` : 'no items');
   }
   const minCount = Math.max(1, Math.ceil(trigger.minCount * factor));
-  const count = Math.max(signal.countInWindow, matching.length);
+  const count = Math.max(countInWindow(signal, conditions, trigger.windowMinutes, now), matching.length);
   if (count < minCount) return noFire(`count ${count} below ${minCount}`);
   const top = [...matching].sort((a, b) => b.engagement - a.engagement).slice(0, EVIDENCE_ITEMS);
   const negative = matching.some((item) => item.sentiment === 'negative');

@@ -25,13 +25,16 @@ export interface SignalItem extends AlertEvidenceItem {
   sentiment: SentimentLabel | null;
 }
 
-/** New items matched a scheme; `countInWindow` counts the scheme's hits in the rule's window, these included. */
+/**
+ * New items matched a scheme. `earlier` holds the scheme's other recent hits (newest first, capped), so that
+ * each rule counts the hits that meet its own conditions within its own window, these new ones included.
+ */
 export interface SchemeHitSignal {
   kind: 'scheme_hit';
   unitId: string;
   scheme: { id: string; name: string };
   items: SignalItem[];
-  countInWindow: number;
+  earlier: SignalItem[];
 }
 
 /** An event's current state (heat and growth), after clustering or a heat update. */

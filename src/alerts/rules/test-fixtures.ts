@@ -32,15 +32,18 @@ export function itemOf(patch: Partial<SignalItem> = {}): SignalItem {
   };
 }
 
-/** A scheme-hit signal of one item (or the given ones). */
-export function hitOf(items: SignalItem[] = [itemOf()], countInWindow = items.length): SchemeHitSignal {
-  return {
-    kind: 'scheme_hit',
-    unitId: UNIT,
-    scheme: { id: 'scheme-1', name: '房产纠纷' },
-    items,
-    countInWindow,
-  };
+/**
+ * A scheme-hit signal of one item (or the given ones) with `inWindow` hits in all: the missing ones are
+ * earlier copies of the first item, published a minute apart before it.
+ */
+export function hitOf(items: SignalItem[] = [itemOf()], inWindow = items.length): SchemeHitSignal {
+  const first = items[0] ?? itemOf();
+  const earlier = Array.from({ length: Math.max(0, inWindow - items.length) }, (_, n) => ({
+    ...first,
+    itemId: `earlier-${n}`,
+    publishedAt: first.publishedAt - (n + 1) * 60_000,
+  }));
+  return { kind: 'scheme_hit', unitId: UNIT, scheme: { id: 'scheme-1', name: '房产纠纷' }, items, earlier };
 }
 
 /** A key period covering {@link UNIT} around {@link MONDAY_10}. */

@@ -6,6 +6,7 @@
 import type { Emotion, RegionRef, SentimentLabel } from '../../domain/entities.js';
 import { detectLanguage } from '../language/index.js';
 import type { Segmenter } from '../segment/segmenter.js';
+import type { LexiconMatches } from './lexicon-scan.js';
 
 /** What is analysed: an item's title and text (and its language when the platform says). */
 export interface AnalysisInput {
@@ -41,9 +42,11 @@ export interface Analysers {
   duplicates: NearDuplicateCheck;
   segmenter: Segmenter;
   sentiment(text: string, language: string, words: readonly string[]): SentimentReading;
-  categories(normalized: string, tokens: readonly string[]): string[];
-  regions(normalized: string): RegionRef[];
-  appeal(normalized: string): { appeal: boolean; department: string | null };
+  /** Finds the words of the region, category and appeal lexicons in one pass (see lexicon-scan.ts). */
+  lexicons(normalized: string): LexiconMatches;
+  categories(normalized: string, tokens: readonly string[], found: LexiconMatches): string[];
+  regions(normalized: string, found: LexiconMatches): RegionRef[];
+  appeal(normalized: string, found: LexiconMatches): { appeal: boolean; department: string | null };
   keywords(tokens: readonly string[]): string[];
   /** The SimHash of the text (`text` for its line structure, `normalized` to save normalising it again). */
   simhash(text: string, normalized: string): string;
@@ -73,15 +76,16 @@ export function analyzeItem(input: AnalysisInput, analysers: Analysers): Analysi
   const { normalized: normalizedText, tokens: words, index } = analysers.segmenter.segment(text);
   const language = input.language ?? detectLanguage(text);
   const sentiment = analysers.sentiment(text, language, words);
-  const appeal = analysers.appeal(normalizedText);
+  const found = analysers.lexicons(normalizedText);
+  const appeal = analysers.appeal(normalizedText, found);
   return {
     language,
     sentiment: sentiment.label,
     sentimentScore: sentiment.score,
     emotion: sentiment.emotion,
     emotionScore: sentiment.emotionScore,
-    categories: analysers.categories(normalizedText, words),
-    regions: analysers.regions(normalizedText),
+    categories: analysers.categories(normalizedText, words, found),
+    regions: analysers.regions(normalizedText, found),
     appeal: appeal.appeal,
     appealDepartment: appeal.department,
     keywords: analysers.keywords(words),

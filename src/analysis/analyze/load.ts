@@ -3,15 +3,16 @@
  * appeal lexicon, the IDF table) and binds the analysers to them. This is the only part of analysis that
  * reads files; it runs at process start, in the composition root, and the analysers it returns are pure.
  */
-import { appealVerdict, loadAppealModel } from '../appeal/index.js';
-import { categorizeNormalized, loadBuiltInTaxonomy } from '../categories/index.js';
+import { appealVerdictOfFound, loadAppealModel } from '../appeal/index.js';
+import { categorizeFound, loadBuiltInTaxonomy } from '../categories/index.js';
 import { compareTexts, hammingDistance, simhashOfNormalized } from '../dedup/index.js';
 import { extractKeywords, loadIdfModel } from '../keywords/index.js';
-import { extractRegions, loadGazetteer, placeNamesOf } from '../regions/index.js';
+import { extractRegionsFromMatches, loadGazetteer, placeNamesOf } from '../regions/index.js';
 import type { Segmenter } from '../segment/segmenter.js';
 import { analyzeSentiment, loadSentimentModel } from '../sentiment/index.js';
 import type { Emotion } from '../../domain/entities.js';
 import type { Analysers } from './analyze.js';
+import { buildLexiconScanner, scanLexicons } from './lexicon-scan.js';
 
 /** Keywords kept per item. */
 export const KEYWORDS_PER_ITEM = 8;
@@ -35,6 +36,7 @@ export function loadAnalysers(segmenter: Segmenter): Analysers {
   const taxonomy = loadBuiltInTaxonomy();
   const appealModel = loadAppealModel();
   const idf = loadIdfModel();
+  const lexicons = buildLexiconScanner(gazetteer, taxonomy, appealModel);
   const findPlaces = (text: string): string[] => placeNamesOf(text, gazetteer);
   return {
     segmenter,
@@ -47,9 +49,11 @@ export function loadAnalysers(segmenter: Segmenter): Analysers {
         emotionScore: result.emotionScore,
       };
     },
-    categories: (normalized, tokens) => categorizeNormalized(normalized, tokens, taxonomy),
-    regions: (text) => extractRegions(text, gazetteer),
-    appeal: (normalized) => appealVerdict(normalized, appealModel),
+    lexicons: (normalized) => scanLexicons(lexicons, normalized),
+    categories: (normalized, tokens, found) =>
+      categorizeFound(normalized, found.categories, tokens, taxonomy),
+    regions: (normalized, found) => extractRegionsFromMatches(normalized, found.regions, gazetteer),
+    appeal: (normalized, found) => appealVerdictOfFound(normalized, found.appeal, appealModel),
     keywords: (tokens) => extractKeywords(tokens, idf, KEYWORDS_PER_ITEM),
     simhash: (text, normalized) => simhashOfNormalized(text, normalized),
     duplicates: {

@@ -45,12 +45,19 @@ interface Findings {
   departmentScores: Float64Array;
 }
 
-/** Counts the signals and department scores of `normalized`; with `keepTerms`, the terms behind them. */
-function collect(normalized: string, model: AppealModel, keepTerms: boolean): Findings {
+/**
+ * Counts the signals and department scores of `normalized`, whose lexicon terms are `ids` (phrase ids of
+ * the model's scanner, in its order); with `keepTerms`, the terms behind them.
+ */
+function collect(
+  normalized: string,
+  ids: readonly number[],
+  model: AppealModel,
+  keepTerms: boolean,
+): Findings {
   const counts = new Int32Array(SIGNAL_KEYS.length);
   const terms: (string[] | null)[] = keepTerms ? new Array<null>(SIGNAL_KEYS.length).fill(null) : [];
   const departmentScores = new Float64Array(model.departments.length);
-  const ids = phraseIds(model.scanner, normalized);
   /** Long texts look repeats up in a set; short ones search the few hits before. */
   const seen = ids.length > 32 ? new Set<number>() : null;
   for (let i = 0; i < ids.length; i++) {
@@ -125,7 +132,7 @@ export function detectAppeal(text: string, model: AppealModel): AppealResult {
  * segmentation and need not normalise again).
  */
 export function detectAppealNormalized(normalized: string, model: AppealModel): AppealResult {
-  const findings = collect(normalized, model, true);
+  const findings = collect(normalized, phraseIds(model.scanner, normalized), model, true);
   const { appeal, sum } = decide(findings, model);
   const signals: string[] = [];
   SIGNAL_KEYS.forEach((key, index) => {
@@ -150,7 +157,19 @@ export function appealVerdict(
   normalized: string,
   model: AppealModel,
 ): { appeal: boolean; department: string | null } {
-  const findings = collect(normalized, model, false);
+  return appealVerdictOfFound(normalized, phraseIds(model.scanner, normalized), model);
+}
+
+/**
+ * {@link appealVerdict} with the lexicon's terms found already: `found` lists the phrase ids of the
+ * model's scanner for every occurrence in `normalized`, in the order phraseIds gives them.
+ */
+export function appealVerdictOfFound(
+  normalized: string,
+  found: readonly number[],
+  model: AppealModel,
+): { appeal: boolean; department: string | null } {
+  const findings = collect(normalized, found, model, false);
   const { appeal } = decide(findings, model);
   return { appeal, department: appeal ? pickDepartment(findings.departmentScores, model.departments) : null };
 }

@@ -1,5 +1,11 @@
 /** Appeal detection (诉求识别): whether a text asks an authority to solve the writer's problem, and whose. */
-export { appealVerdict, detectAppeal, detectAppealNormalized, type AppealResult } from './detect.js';
+export {
+  appealVerdict,
+  appealVerdictOfFound,
+  detectAppeal,
+  detectAppealNormalized,
+  type AppealResult,
+} from './detect.js';
 export { pickDepartment } from './department.js';
 export {
   appealLexiconSchema,

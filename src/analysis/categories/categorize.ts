@@ -36,15 +36,18 @@ function lowerCased(token: string): string {
   return token;
 }
 
-/** Visits each distinct term found in `normalized` (substring terms) and `tokens` (whole-token terms). */
+/**
+ * Visits each distinct term among `found` (the ids of the substring terms found in the text, in the
+ * order the taxonomy's scanner reports them) and `tokens` (whole-token terms).
+ */
 function visitTerms(
-  normalized: string,
+  found: readonly number[],
   tokens: readonly string[],
   taxonomy: Taxonomy,
   visit: UseVisitor,
 ): void {
   const { phraseUses, scanner } = taxonomy;
-  for (const id of distinctIds(phraseIds(scanner, normalized))) {
+  for (const id of distinctIds(found)) {
     const uses = phraseUses[id];
     if (uses !== undefined) visit(uses, scanner.phrases[id] ?? '');
   }
@@ -59,9 +62,13 @@ function visitTerms(
   }
 }
 
-function builtInScores(normalized: string, tokens: readonly string[], taxonomy: Taxonomy): Float64Array {
+function builtInScores(
+  found: readonly number[],
+  tokens: readonly string[],
+  taxonomy: Taxonomy,
+): Float64Array {
   const scores = new Float64Array(taxonomy.keys.length);
-  visitTerms(normalized, tokens, taxonomy, (uses) => {
+  visitTerms(found, tokens, taxonomy, (uses) => {
     for (const use of uses) scores[use.category] = (scores[use.category] ?? 0) + use.weight;
   });
   return scores;
@@ -92,7 +99,20 @@ export function categorizeNormalized(
   tokens: readonly string[],
   taxonomy: Taxonomy,
 ): string[] {
-  const scores = builtInScores(normalized, tokens, taxonomy);
+  return categorizeFound(normalized, phraseIds(taxonomy.scanner, normalized), tokens, taxonomy);
+}
+
+/**
+ * Like {@link categorizeNormalized} with the taxonomy's substring terms found already: `found` lists the
+ * phrase ids of the taxonomy's scanner for every occurrence, in the order phraseIds gives them.
+ */
+export function categorizeFound(
+  normalized: string,
+  found: readonly number[],
+  tokens: readonly string[],
+  taxonomy: Taxonomy,
+): string[] {
+  const scores = builtInScores(found, tokens, taxonomy);
   const keys: string[] = [];
   taxonomy.keys.forEach((key, index) => {
     if ((scores[index] ?? 0) >= (taxonomy.thresholds[index] ?? Infinity)) keys.push(key);
@@ -111,7 +131,8 @@ export function explainCategories(
   taxonomy: Taxonomy,
 ): CategoryScore[] {
   const byKey = new Map<number, CategoryScore>();
-  visitTerms(normalizeText(text), tokens, taxonomy, (uses, term) => {
+  const found = phraseIds(taxonomy.scanner, normalizeText(text));
+  visitTerms(found, tokens, taxonomy, (uses, term) => {
     for (const use of uses) {
       let entry = byKey.get(use.category);
       if (!entry) {

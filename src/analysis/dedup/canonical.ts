@@ -55,7 +55,12 @@ const TRAILING_SOURCE = /\s(?:来源|稿源|转自|责任编辑|编辑)\s*:[^\s]
 function withoutRepostNoise(normalized: string): string {
   let body = normalized;
   if (body.includes('http') || body.includes('www.')) body = body.replace(URL, ' ').trimEnd();
-  if (body.includes(':')) body = body.replace(TRAILING_SOURCE, '');
+  if (
+    body.includes(':') &&
+    (body.includes('来源') || body.includes('稿源') || body.includes('转自') || body.includes('编辑'))
+  ) {
+    body = body.replace(TRAILING_SOURCE, '');
+  }
   if (body.includes('全文')) body = body.replace(READ_MORE, '');
   if (body.includes('(')) body = body.replace(INLINE_SOURCE, ' ');
   if (body.includes('回复@')) body = body.replace(REPLY_PREFIX, ' ');
@@ -83,12 +88,31 @@ export function canonicalText(text: string): CanonicalText {
  * normalizeText(text)): a one-line text is not normalised again.
  */
 export function canonicalTextOf(text: string, normalized: string): CanonicalText {
-  return canonicalOfBody(text.includes('\n') ? normalizedBody(text) : normalized);
+  return canonicalOfBody(keepsEveryLine(text) ? normalized : normalizedBody(text));
+}
+
+/**
+ * True when {@link normalizedBody} would keep all of `text`: it has one line, or its last line is
+ * neither blank nor a source line (the body is then the whole text, whose normal form is at hand).
+ */
+function keepsEveryLine(text: string): boolean {
+  const lastBreak = text.lastIndexOf('\n');
+  if (lastBreak < 0) return true;
+  const line = text.slice(lastBreak + 1).trim();
+  return line !== '' && !SOURCE_LINE.test(line.normalize('NFKC'));
+}
+
+/** False when {@link LAYER_MARK} cannot match `body` (a quick check before splitting on it). */
+function mayHaveLayers(body: string): boolean {
+  if (!body.includes(':')) return false;
+  return (
+    body.includes('//') || body.includes('转发理由:') || body.includes('原文:') || body.includes('原微博:')
+  );
 }
 
 function canonicalOfBody(normalized: string): CanonicalText {
   const body = withoutRepostNoise(normalized);
-  if (!body.includes(':')) return { full: stripLayer(body), layers: [] };
+  if (!mayHaveLayers(body)) return { full: stripLayer(body), layers: [] };
   const parts = body.split(LAYER_MARK);
   const stripped = parts.map(stripLayer).filter((part) => part !== '');
   return { full: stripped.join(''), layers: parts.length > 1 ? stripped : [] };

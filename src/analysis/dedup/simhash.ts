@@ -39,7 +39,31 @@ function fingerprintOf(totals: Float64Array): Fingerprint {
 
 /** 16 hex digits for a fingerprint. */
 export function toHex(fingerprint: Fingerprint): string {
-  return fingerprint.high.toString(16).padStart(8, '0') + fingerprint.low.toString(16).padStart(8, '0');
+  const { high, low } = fingerprint;
+  return String.fromCharCode(
+    hexDigit(high >>> 28),
+    hexDigit(high >>> 24),
+    hexDigit(high >>> 20),
+    hexDigit(high >>> 16),
+    hexDigit(high >>> 12),
+    hexDigit(high >>> 8),
+    hexDigit(high >>> 4),
+    hexDigit(high),
+    hexDigit(low >>> 28),
+    hexDigit(low >>> 24),
+    hexDigit(low >>> 20),
+    hexDigit(low >>> 16),
+    hexDigit(low >>> 12),
+    hexDigit(low >>> 8),
+    hexDigit(low >>> 4),
+    hexDigit(low),
+  );
+}
+
+/** The character code of the lower-case hex digit of the low four bits of `value`. */
+function hexDigit(value: number): number {
+  const nibble = value & 0xf;
+  return nibble < 10 ? 0x30 + nibble : 0x57 + nibble;
 }
 
 /** A fingerprint from 16 hex digits; throws a TypeError for anything else. */

@@ -71,6 +71,14 @@ export function hasTraditional(text: string): boolean {
 }
 
 /**
+ * True when the BMP code unit `unit` (not a surrogate half) is a character the conversion changes; for
+ * callers that look at every unit anyway (see normalizeText).
+ */
+export function isTraditionalUnit(unit: number): boolean {
+  return unit >= FIRST_CJK && loadedTable().bmp[unit] === 1;
+}
+
+/**
  * `text` in simplified characters (臺灣網路輿情 → 台湾网路舆情). Text without traditional characters comes
  * back unchanged, so simplified text never pays for the conversion.
  */

@@ -6,12 +6,27 @@
  */
 import type { RegionRef } from '../../domain/index.js';
 import type { Gazetteer } from './gazetteer.js';
-import { findMentions } from './mentions.js';
+import { findMentions, mentionsOf, type Mention } from './mentions.js';
 import { mostSpecific, resolveMentions } from './resolve.js';
 
 /** The regions `text` names, most specific level first per place, in text order. */
 export function extractRegions(text: string, gazetteer: Gazetteer): RegionRef[] {
-  const mentions = findMentions(text, gazetteer);
+  return regionsOfMentions(findMentions(text, gazetteer), gazetteer);
+}
+
+/**
+ * {@link extractRegions} from the alias matches in `text` found already (pairs of alias index and
+ * start, every occurrence, in any order; see mentionsOf).
+ */
+export function extractRegionsFromMatches(
+  text: string,
+  matches: readonly number[],
+  gazetteer: Gazetteer,
+): RegionRef[] {
+  return regionsOfMentions(mentionsOf(text, matches, gazetteer), gazetteer);
+}
+
+function regionsOfMentions(mentions: readonly Mention[], gazetteer: Gazetteer): RegionRef[] {
   if (mentions.length === 0) return [];
   const places = mostSpecific(resolveMentions(mentions, gazetteer), gazetteer);
   const refs: RegionRef[] = [];

@@ -10,6 +10,8 @@ import { REGION_MODEL_VERSION, type PlaceLevel, type RegionModel } from './model
 /** What {@link extractRegions} needs; built by {@link compileGazetteer}. */
 export interface Gazetteer {
   readonly automaton: Automaton;
+  /** The surface form of each alias (pattern index), for scanners that find them with other words. */
+  readonly surfaces: readonly string[];
   /** Candidate places of each alias (pattern index). */
   readonly aliasPlaces: readonly (readonly number[])[];
   /** Flags of each alias (pattern index), see ALIAS_FLAGS. */
@@ -63,6 +65,7 @@ export function compileGazetteer(model: RegionModel): Gazetteer {
   const surfaces = model.aliases.map(([surface]) => surface);
   return {
     automaton: buildAutomaton(surfaces),
+    surfaces,
     aliasPlaces: model.aliases.map(([, places]) => places),
     aliasFlags: Uint8Array.from(model.aliases, ([, , flags]) => flags),
     aliasBySurface: new Map(surfaces.map((surface, index) => [surface, index])),

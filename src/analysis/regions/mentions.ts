@@ -42,6 +42,14 @@ function overlaps(chosen: readonly Mention[], start: number, end: number): boole
 export function findMentions(text: string, gazetteer: Gazetteer): Mention[] {
   const raw: number[] = [];
   scanAutomaton(gazetteer.automaton, text, raw);
+  return mentionsOf(text, raw, gazetteer);
+}
+
+/**
+ * {@link findMentions} from the alias matches in `text` found already (pairs of alias index and start,
+ * every occurrence, in any order), for callers that scan for place names together with other words.
+ */
+export function mentionsOf(text: string, raw: readonly number[], gazetteer: Gazetteer): Mention[] {
   if (raw.length === 0) return [];
   const { lengths } = gazetteer.automaton;
   const found: Mention[] = [];

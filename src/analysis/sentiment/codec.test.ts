@@ -27,6 +27,7 @@ function randomModel(settings: Partial<TrainedModel['settings']> = {}): TrainedM
       beforeAdversativeWeight: 0.6,
       wordWeight: 1,
       charUnigrams: true,
+      charFourGrams: false,
       wordBigrams: true,
       emotionWordsOnly: false,
       ...settings,

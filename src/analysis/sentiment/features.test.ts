@@ -9,6 +9,7 @@ const SETTINGS: FeatureSettings = {
   beforeAdversativeWeight: 0.6,
   wordWeight: 1,
   charUnigrams: true,
+  charFourGrams: false,
   wordBigrams: true,
   emotionWordsOnly: true,
 };

@@ -38,6 +38,8 @@ export interface FeatureSettings {
   wordWeight: number;
   /** Whether single characters are features (off: fewer features, words carry the unigrams). */
   charUnigrams: boolean;
+  /** Whether character 4-grams are features too. */
+  charFourGrams: boolean;
   /** Whether pairs of adjacent words are features (off: character trigrams carry most of them). */
   wordBigrams: boolean;
   /**
@@ -50,6 +52,7 @@ export interface FeatureSettings {
 const SALT_UNI = 0x9e3779b1;
 const SALT_BI = 0x85ebca77;
 const SALT_TRI = 0xc2b2ae3d;
+const SALT_FOUR = 0x94d049bb;
 const SALT_NEG_UNI = 0x27d4eb2f;
 const SALT_NEG_BI = 0x165667b1;
 const M1 = 0x5bd1e995;
@@ -67,7 +70,7 @@ export function extractFeatures(
   out: FeatureBuffer,
 ): void {
   out.clear();
-  out.reserve(5 * text.length + 4 * words.length + DENSE_FEATURES.length + 1);
+  out.reserve(6 * text.length + 4 * words.length + DENSE_FEATURES.length + 1);
   const rows = out.rows;
   const values = out.values;
   const mask = (1 << settings.hashBits) - 1;
@@ -75,15 +78,18 @@ export function extractFeatures(
   const before = settings.beforeAdversativeWeight * norm;
   const split = scan.adversativeAt;
   const unigrams = settings.charUnigrams;
+  const fourGrams = settings.charFourGrams;
   let n = 0;
   // Hashes of the unigram and bigram ending at the previous character; 0: none (after a space).
   let uni = 0;
   let bi = 0;
+  let tri = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x20) {
       uni = 0;
       bi = 0;
+      tri = 0;
       continue;
     }
     const value = i < split ? before : norm;
@@ -98,6 +104,7 @@ export function extractFeatures(
       values[n++] = value;
     }
     let nextBi = 0;
+    let nextTri = 0;
     if (uni !== 0) {
       h = Math.imul((uni + SALT_BI) ^ code, M1);
       h ^= h >>> 16;
@@ -109,12 +116,21 @@ export function extractFeatures(
         h = Math.imul((bi + SALT_TRI) ^ code, M1);
         h ^= h >>> 16;
         h = Math.imul(h, M2);
-        rows[n] = (h ^ (h >>> 13)) & mask;
+        nextTri = (h ^ (h >>> 13)) | 1;
+        rows[n] = nextTri & mask;
         values[n++] = value;
+        if (fourGrams && tri !== 0) {
+          h = Math.imul((tri + SALT_FOUR) ^ code, M1);
+          h ^= h >>> 16;
+          h = Math.imul(h, M2);
+          rows[n] = (h ^ (h >>> 13)) & mask;
+          values[n++] = value;
+        }
       }
     }
     uni = nextUni;
     bi = nextBi;
+    tri = nextTri;
   }
   out.length = n;
   emitNegated(text, scan.negationScopes, mask, norm, out);

@@ -5,6 +5,7 @@
 import type { CoordinatedSignal, SourceHealthSignal, SpikeSignal } from '../../alerts/rules/signals.js';
 import type { AlertEvidenceItem, Item } from '../../domain/index.js';
 import type { Storage } from '../../storage/repositories.js';
+import type { SpikeSettings } from '../../analysis/spike/index.js';
 import { detectCoordinatedPosting, detectSpikes } from '../spikes/index.js';
 import { excerptOf } from './item-context.js';
 
@@ -31,8 +32,13 @@ async function evidenceItems(
 }
 
 /** Spike signals of the unit's latest closed bucket (completeness-gated by the detector). */
-export async function spikeSignals(storage: Storage, unitId: string, at: number): Promise<SpikeSignal[]> {
-  const run = await detectSpikes({ storage }, { unitId, at });
+export async function spikeSignals(
+  storage: Storage,
+  unitId: string,
+  at: number,
+  settings: Partial<SpikeSettings> = {},
+): Promise<SpikeSignal[]> {
+  const run = await detectSpikes({ storage, settings }, { unitId, at });
   return run.findings.map((finding) => ({
     kind: 'spike',
     unitId,

@@ -6,7 +6,7 @@
  * evaluated. Running a batch twice records no hit and no membership twice.
  */
 import type { AlertServiceDeps } from '../../alerts/service/deps.js';
-import { processSignal } from '../../alerts/service/index.js';
+import { loadEnabledRules, processSignal } from '../../alerts/service/index.js';
 import type { AlertSignal } from '../../alerts/rules/signals.js';
 import type { Item } from '../../domain/index.js';
 import type { Clock } from '../../platform/clock.js';
@@ -78,10 +78,13 @@ export async function evaluateItems(deps: EvaluateDeps, itemIds: readonly string
   // signals
   const horizon = now - deps.alertHorizonMs;
   const signals: AlertSignal[] = [];
+  const watched = await schemesWatchedByRules(deps, hits);
   for (const batch of hits) {
     const fresh = batch.items.filter((item) => item.publishedAt >= horizon);
-    if (fresh.length > 0)
-      signals.push(await schemeHitSignal(deps.storage, { ...batch, items: fresh }, context, now));
+    if (fresh.length > 0 && watched.has(batch.scheme.id))
+      signals.push(
+        await schemeHitSignal(deps.storage, { ...batch, items: fresh }, context, now, deps.authorHashKey),
+      );
   }
   for (const eventId of clustered?.touched ?? []) {
     const signal = await eventSignal(deps.storage, eventId, now, horizon);
@@ -106,6 +109,30 @@ export async function evaluateItems(deps: EvaluateDeps, itemIds: readonly string
     alertsRaised: raised,
     notified,
   };
+}
+
+/**
+ * The matched schemes that some enabled scheme-hit rule of their unit watches: only those become signals,
+ * so schemes nobody set a rule on cost no signal building (which reads the scheme's recent hits).
+ */
+async function schemesWatchedByRules(
+  deps: EvaluateDeps,
+  hits: readonly SchemeBatchHits[],
+): Promise<Set<string>> {
+  const watched = new Set<string>();
+  const unitIds = [...new Set(hits.map((batch) => batch.scheme.unitId))];
+  if (unitIds.length === 0) return watched;
+  const rules = await loadEnabledRules(deps.alerts, unitIds);
+  for (const batch of hits) {
+    const watching = rules.some(
+      (rule) =>
+        rule.unitId === batch.scheme.unitId &&
+        rule.trigger.kind === 'scheme_hit' &&
+        (rule.trigger.schemeIds.length === 0 || rule.trigger.schemeIds.includes(batch.scheme.id)),
+    );
+    if (watching) watched.add(batch.scheme.id);
+  }
+  return watched;
 }
 
 /** The items of the batch each scheme of their unit matched, schemes in a stable order. */

@@ -6,10 +6,14 @@
 import type { EventSignal, SchemeHitSignal } from '../../alerts/rules/signals.js';
 import type { Item, Scheme } from '../../domain/index.js';
 import type { Storage } from '../../storage/repositories.js';
-import { excerptOf, signalItemOf, type ItemContext } from './item-context.js';
+import { excerptOf, loadItemContext, signalItemOf, type ItemContext } from './item-context.js';
 
 /** The window of the scheme-hit count and of event growth. */
 export const SIGNAL_WINDOW_MS = 60 * 60_000;
+/** How far back a scheme-hit signal's earlier hits reach (the longest window a rule may count over). */
+export const EARLIER_LOOKBACK_MS = 24 * 3600_000;
+/** Earlier hits a scheme-hit signal carries at most (rules with a higher count threshold see this many). */
+export const EARLIER_HITS = 1000;
 /** Evidence items per event signal. */
 const EVENT_EVIDENCE = 5;
 
@@ -19,26 +23,34 @@ export interface SchemeBatchHits {
   items: Item[];
 }
 
-/** The scheme-hit signal of one scheme's new items. */
+/**
+ * The scheme-hit signal of one scheme's new items, with the scheme's other hits of the last
+ * {@link EARLIER_LOOKBACK_MS} (newest first, at most {@link EARLIER_HITS}) so each rule can count the hits
+ * that meet its own conditions within its own window.
+ */
 export async function schemeHitSignal(
-  storage: Pick<Storage, 'schemeHits'>,
+  storage: Pick<Storage, 'schemeHits' | 'items' | 'sources' | 'keyAccounts'>,
   hits: SchemeBatchHits,
   context: ItemContext,
   now: number,
+  authorHashKey: string | null,
 ): Promise<SchemeHitSignal> {
-  const buckets = await storage.schemeHits.countBuckets(
+  const fresh = new Set(hits.items.map((item) => item.id));
+  const recentIds = await storage.schemeHits.recentItemIds(
     hits.scheme.id,
     now - SIGNAL_WINDOW_MS,
-    now + 1,
-    SIGNAL_WINDOW_MS * 2,
+    EARLIER_HITS,
   );
-  const counted = buckets.reduce((sum, bucket) => sum + bucket.total, 0);
+  const earlierItems = await storage.items.getMany(recentIds.filter((id) => !fresh.has(id)));
+  const earlierContext = await loadItemContext(storage, earlierItems, authorHashKey);
   return {
     kind: 'scheme_hit',
     unitId: hits.scheme.unitId,
     scheme: { id: hits.scheme.id, name: hits.scheme.name },
     items: hits.items.map((item) => signalItemOf(item, context)),
-    countInWindow: Math.max(counted, hits.items.length),
+    earlier: earlierItems
+      .map((item) => signalItemOf(item, earlierContext))
+      .sort((a, b) => b.publishedAt - a.publishedAt),
   };
 }
 

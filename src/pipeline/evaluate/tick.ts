@@ -6,6 +6,7 @@
  * logged and the rest go on.
  */
 import type { AlertSignal } from '../../alerts/rules/signals.js';
+import type { SpikeSettings } from '../../analysis/spike/index.js';
 import type { AlertServiceDeps } from '../../alerts/service/deps.js';
 import { escalateDue, processSignal, releaseHeld } from '../../alerts/service/index.js';
 import type { Clock } from '../../platform/clock.js';
@@ -30,6 +31,8 @@ export interface AlertTickDeps {
   queueEvaluation(itemIds: readonly string[]): Promise<void>;
   /** Told when alerts went out (wakes the dispatcher). */
   onNotified?: () => void;
+  /** Overrides of the spike detector's settings (bucket size, history days, thresholds). */
+  spikeSettings?: Partial<SpikeSettings>;
 }
 
 /** What one tick did. */
@@ -54,7 +57,11 @@ export async function runAlertTick(deps: AlertTickDeps, healthSince: number): Pr
   // gather
   const signals: AlertSignal[] = await healthSignals(deps.storage, healthSince);
   for (const unit of await deps.storage.units.list({ unitIds: null })) {
-    signals.push(...(await guarded(deps, unit.id, 'spikes', () => spikeSignals(deps.storage, unit.id, now))));
+    signals.push(
+      ...(await guarded(deps, unit.id, 'spikes', () =>
+        spikeSignals(deps.storage, unit.id, now, deps.spikeSettings),
+      )),
+    );
     signals.push(
       ...(await guarded(deps, unit.id, 'coordinated', () => coordinatedSignals(deps.storage, unit.id, now))),
     );

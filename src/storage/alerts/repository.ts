@@ -12,6 +12,7 @@ import { decodeTimeIdCursor, pageLimit, toPage } from '../paging.js';
 import type { Page, PageRequest, Scope } from '../repositories.js';
 import type { Database } from '../schema.js';
 import { whereInScope } from '../scope.js';
+import { atomically } from '../transactions.js';
 import { alertRow, toAlert, toHistory } from './rows.js';
 import type { AlertsTable } from './tables.js';
 import type {
@@ -143,14 +144,25 @@ export class KyselyAlertRepository implements AlertRepository {
   }
 
   async appendHistory(entry: Omit<AlertHistoryEntry, 'id'>): Promise<AlertHistoryEntry> {
-    const row = { ...entry, id: newId(entry.at), detail: toJsonText(entry.detail) };
+    const id = newId(entry.at);
     try {
-      await this.db.insertInto('alertHistory').values(row).execute();
+      await atomically(this.db, async (db) => {
+        const last = await db
+          .selectFrom('alertHistory')
+          .select((eb) => eb.fn.max('seq').as('seq'))
+          .where('alertId', '=', entry.alertId)
+          .executeTakeFirst();
+        const seq = Number(last?.seq ?? 0) + 1;
+        await db
+          .insertInto('alertHistory')
+          .values({ ...entry, id, seq, detail: toJsonText(entry.detail) })
+          .execute();
+      });
     } catch (error) {
       if (!isForeignKeyViolation(error)) throw error;
       throw notFound(entry.alertId);
     }
-    return { ...entry, id: row.id };
+    return { ...entry, id };
   }
 
   async history(alertId: string): Promise<AlertHistoryEntry[]> {
@@ -158,8 +170,7 @@ export class KyselyAlertRepository implements AlertRepository {
       .selectFrom('alertHistory')
       .selectAll()
       .where('alertId', '=', alertId)
-      .orderBy('at')
-      .orderBy('id')
+      .orderBy('seq')
       .execute();
     return rows.map(toHistory);
   }

@@ -97,7 +97,7 @@ export function alertRow(id: string, alert: NewAlert): Selectable<AlertsTable> {
 }
 
 /** A history line. */
-export function toHistory(row: Selectable<AlertHistoryTable>): AlertHistoryEntry {
+export function toHistory({ seq: _seq, ...row }: Selectable<AlertHistoryTable>): AlertHistoryEntry {
   return {
     ...row,
     fromStatus:

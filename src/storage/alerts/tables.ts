@@ -65,6 +65,8 @@ export interface AlertsTable {
 export interface AlertHistoryTable {
   id: string;
   alertId: string;
+  /** 1, 2, … per alert: the order of entries written in the same millisecond. */
+  seq: number;
   at: number;
   actorUserId: string | null;
   action: string;

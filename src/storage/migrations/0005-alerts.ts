@@ -90,6 +90,7 @@ async function createHistory(db: Kysely<unknown>): Promise<void> {
     .createTable('alert_history')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('alert_id', 'text', (c) => c.notNull().references('alerts.id').onDelete('cascade'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('at', 'bigint', (c) => c.notNull())
     .addColumn('actor_user_id', 'text')
     .addColumn('action', 'text', (c) => c.notNull())
@@ -100,6 +101,6 @@ async function createHistory(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('alert_history_alert')
     .on('alert_history')
-    .columns(['alert_id', 'at'])
+    .columns(['alert_id', 'seq'])
     .execute();
 }

@@ -66,6 +66,18 @@ export class KyselySchemeHitRepository implements SchemeHitRepository {
     }));
   }
 
+  async recentItemIds(schemeId: string, since: number, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('schemeHits')
+      .select('itemId')
+      .where('schemeId', '=', schemeId)
+      .where('publishedAt', '>=', since)
+      .orderBy('publishedAt', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.itemId);
+  }
+
   async purge(before: number): Promise<number> {
     const result = await this.db
       .deleteFrom('schemeHits')

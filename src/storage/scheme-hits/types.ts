@@ -28,6 +28,8 @@ export interface SchemeHitRepository {
    * `bucketMs` since the epoch, oldest first. Buckets without hits are left out.
    */
   countBuckets(schemeId: string, from: number, to: number, bucketMs: number): Promise<HitBucket[]>;
+  /** Item ids of the scheme's hits published at or after `since`, newest first, at most `limit`. */
+  recentItemIds(schemeId: string, since: number, limit: number): Promise<string[]>;
   /** Deletes hits published before `before`; returns how many. */
   purge(before: number): Promise<number>;
 }
