@@ -115,7 +115,7 @@ export function createAlerting(parts: AlertingParts): Alerting {
         registry,
         clock,
         logger,
-        settings: { timeZone: config.timeZone },
+        settings: { timeZone: config.timeZone, leaseMs: config.alertDeliveryLeaseSeconds * 1000 },
       });
       return dispatcher;
     },

@@ -279,6 +279,13 @@ export const CONFIG_FIELDS = {
     description:
       'Items published longer ago than this are matched and clustered but raise no alerts (so importing an archive does not page anyone).',
   },
+  alertDeliveryLeaseSeconds: {
+    env: 'ALERT_DELIVERY_LEASE_SECONDS',
+    schema: positiveInt,
+    default: 120,
+    description:
+      'How long a dispatcher holds an alert delivery it is sending. If the process dies mid-send, another dispatcher sends it again after this; receivers deduplicate by the delivery id. Keep it above ALERT_SEND_TIMEOUT_MS.',
+  },
   alertSendTimeoutMs: {
     env: 'ALERT_SEND_TIMEOUT_MS',
     schema: positiveInt,
