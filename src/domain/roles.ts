@@ -25,6 +25,20 @@ export const PERMISSIONS = [
   'alerts:read',
   'alerts:handle',
   'alerts:admin',
+  'incidents:read',
+  'incidents:write',
+  'plans:write',
+  'clues:read',
+  'clues:write',
+  'appeals:read',
+  'appeals:write',
+  'publications:read',
+  'publications:write',
+  'publications:sign',
+  'bulletins:read',
+  'bulletins:write',
+  'duty:write',
+  'calendar:write',
 ] as const;
 
 /** One of {@link PERMISSIONS}. */
@@ -37,11 +51,17 @@ const READ_ALL: Permission[] = [
   'schemes:read',
   'events:read',
   'alerts:read',
+  'incidents:read',
+  'appeals:read',
+  'publications:read',
+  'bulletins:read',
 ];
 
 /**
- * What each role may do. Admins manage their unit subtree; monitors tune sources and schemes;
- * handlers and leaders read; viewers read items only. Kept as data so the console can show it.
+ * What each role may do. Admins manage their unit subtree; monitors tune sources, schemes and alert rules;
+ * handlers work incidents, clues, appeals and drafts; leaders sign off publications and see clues; viewers
+ * read items, schemes and events, never clues (confidential: named roles only). Kept as data so the console
+ * can show it.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: [...PERMISSIONS],
@@ -56,9 +76,32 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'accounts:write',
     'alerts:handle',
     'alerts:admin',
+    'incidents:write',
+    'bulletins:write',
+    'duty:write',
   ],
-  handler: [...READ_ALL, 'tokens:write', 'users:read', 'alerts:handle'],
-  leader: [...READ_ALL, 'users:read', 'audit:read', 'alerts:handle'],
+  handler: [
+    ...READ_ALL,
+    'tokens:write',
+    'users:read',
+    'alerts:handle',
+    'incidents:write',
+    'clues:read',
+    'clues:write',
+    'appeals:write',
+    'publications:write',
+    'bulletins:write',
+  ],
+  leader: [
+    ...READ_ALL,
+    'users:read',
+    'audit:read',
+    'alerts:handle',
+    'incidents:write',
+    'clues:read',
+    'publications:sign',
+    'bulletins:write',
+  ],
   viewer: ['units:read', 'items:read', 'schemes:read', 'events:read'],
 };
 
