@@ -79,6 +79,11 @@ export const ERROR_CODES = {
   IMPORT_FORMAT: { status: 400, zh: '导入文件格式有误', en: 'The import file is malformed' },
   INGEST_REJECTED: { status: 400, zh: '推送的条目被拒绝', en: 'The pushed item was rejected' },
   RULE_INVALID: { status: 400, zh: '预警规则无效', en: 'The alert rule is invalid' },
+  CASE_TRANSITION_INVALID: {
+    status: 409,
+    zh: '当前状态下不能执行该操作',
+    en: 'This action is not allowed in the record’s current state',
+  },
   ALERT_TRANSITION_INVALID: {
     status: 409,
     zh: '预警当前状态不允许此操作',

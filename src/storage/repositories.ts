@@ -39,6 +39,8 @@ import type {
 } from './collection-repositories.js';
 
 export type * from './collection-repositories.js';
+export type * from './case-timeline/types.js';
+import type { CaseTimelineRepository } from './case-timeline/types.js';
 export type * from './events/types.js';
 export type * from './channels/types.js';
 export type * from './deliveries/types.js';
@@ -395,6 +397,7 @@ export interface Storage {
   readonly deliveries: DeliveryRepository;
   readonly alertRules: AlertRuleRepository;
   readonly alerts: AlertRepository;
+  readonly caseTimeline: CaseTimelineRepository;
   /**
    * Runs `work` in one transaction with repositories bound to it. Inside `work`, use only `tx`: on SQLite
    * the one connection is held by the transaction, so a call through the outer storage waits forever.

@@ -3,6 +3,7 @@
  * Times are epoch milliseconds; booleans are 0/1 integers and JSON is text, so both engines agree.
  */
 import type { Generated } from 'kysely';
+import type { CaseTimelineTable } from './case-timeline/tables.js';
 import type { EventHistoryTable, EventItemsTable, EventsTable } from './events/tables.js';
 import type {
   AlertHistoryTable,
@@ -321,6 +322,7 @@ export interface Database {
   hotTopics: HotTopicsTable;
   hotSightings: HotSightingsTable;
   keyPeriods: KeyPeriodsTable;
+  caseTimeline: CaseTimelineTable;
   sourceHealthEvents: SourceHealthEventsTable;
   sentimentCorrections: SentimentCorrectionsTable;
   keyAccounts: KeyAccountsTable;

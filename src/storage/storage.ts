@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../platform/clock.js';
 import { KyselyAlertRepository } from './alerts/repository.js';
 import { KyselyAlertRuleRepository } from './alerts/rules-repository.js';
 import { KyselyAuditRepository } from './audit/repository.js';
+import { KyselyCaseTimelineRepository } from './case-timeline/repository.js';
 import { KyselyChannelRepository } from './channels/repository.js';
 import { KyselyDeliveryRepository } from './deliveries/repository.js';
 import { pingDatabase, type DatabaseHandle } from './db.js';
@@ -64,6 +65,7 @@ export function createRepositories(db: Kysely<Database>, dialect: DialectName, c
     deliveries: new KyselyDeliveryRepository(db, clock),
     alertRules: new KyselyAlertRuleRepository(db, clock),
     alerts: new KyselyAlertRepository(db),
+    caseTimeline: new KyselyCaseTimelineRepository(db),
   };
 }
 
@@ -91,6 +93,7 @@ export class KyselyStorage implements Storage {
   readonly deliveries: Repositories['deliveries'];
   readonly alertRules: Repositories['alertRules'];
   readonly alerts: Repositories['alerts'];
+  readonly caseTimeline: Repositories['caseTimeline'];
   private readonly clock: Clock;
 
   constructor(
@@ -121,6 +124,7 @@ export class KyselyStorage implements Storage {
     this.deliveries = repositories.deliveries;
     this.alertRules = repositories.alertRules;
     this.alerts = repositories.alerts;
+    this.caseTimeline = repositories.caseTimeline;
   }
 
   /** Commits when `work` resolves and rolls back when it throws (the error is passed on). */

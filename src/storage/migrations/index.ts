@@ -12,6 +12,7 @@ import * as alerts from './0005-alerts.js';
 import * as delivery from './0006-delivery.js';
 import * as authoritySpikes from './0007-authority-spikes.js';
 import * as evaluation from './0008-evaluation.js';
+import * as caseTimeline from './0009-case-timeline.js';
 
 /** A migration that may differ per engine. */
 interface DialectMigration {
@@ -27,6 +28,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0006-delivery', delivery],
   ['0007-authority-spikes', authoritySpikes],
   ['0008-evaluation', evaluation],
+  ['0009-case-timeline', caseTimeline],
 ];
 
 function providerOf(
