@@ -26,6 +26,7 @@ export const ALERT_TRIGGER_KINDS = [
   'coordinated',
   'source_failing',
   'source_silent',
+  'case_deadline',
 ] as const;
 /** One of {@link ALERT_TRIGGER_KINDS}. */
 export type AlertTriggerKind = (typeof ALERT_TRIGGER_KINDS)[number];

@@ -41,6 +41,8 @@ import type {
 export type * from './collection-repositories.js';
 export type * from './case-timeline/types.js';
 import type { CaseTimelineRepository } from './case-timeline/types.js';
+export type * from './case-deadlines/types.js';
+import type { CaseDeadlineRepository } from './case-deadlines/types.js';
 export type * from './events/types.js';
 export type * from './channels/types.js';
 export type * from './deliveries/types.js';
@@ -398,6 +400,7 @@ export interface Storage {
   readonly alertRules: AlertRuleRepository;
   readonly alerts: AlertRepository;
   readonly caseTimeline: CaseTimelineRepository;
+  readonly caseDeadlines: CaseDeadlineRepository;
   /**
    * Runs `work` in one transaction with repositories bound to it. Inside `work`, use only `tx`: on SQLite
    * the one connection is held by the transaction, so a call through the outer storage waits forever.

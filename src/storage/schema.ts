@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { CaseTimelineTable } from './case-timeline/tables.js';
+import type { CaseDeadlinesTable } from './case-deadlines/tables.js';
 import type { EventHistoryTable, EventItemsTable, EventsTable } from './events/tables.js';
 import type {
   AlertHistoryTable,
@@ -323,6 +324,7 @@ export interface Database {
   hotSightings: HotSightingsTable;
   keyPeriods: KeyPeriodsTable;
   caseTimeline: CaseTimelineTable;
+  caseDeadlines: CaseDeadlinesTable;
   sourceHealthEvents: SourceHealthEventsTable;
   sentimentCorrections: SentimentCorrectionsTable;
   keyAccounts: KeyAccountsTable;

@@ -8,6 +8,7 @@ import { KyselyAlertRepository } from './alerts/repository.js';
 import { KyselyAlertRuleRepository } from './alerts/rules-repository.js';
 import { KyselyAuditRepository } from './audit/repository.js';
 import { KyselyCaseTimelineRepository } from './case-timeline/repository.js';
+import { KyselyCaseDeadlineRepository } from './case-deadlines/repository.js';
 import { KyselyChannelRepository } from './channels/repository.js';
 import { KyselyDeliveryRepository } from './deliveries/repository.js';
 import { pingDatabase, type DatabaseHandle } from './db.js';
@@ -66,6 +67,7 @@ export function createRepositories(db: Kysely<Database>, dialect: DialectName, c
     alertRules: new KyselyAlertRuleRepository(db, clock),
     alerts: new KyselyAlertRepository(db),
     caseTimeline: new KyselyCaseTimelineRepository(db),
+    caseDeadlines: new KyselyCaseDeadlineRepository(db),
   };
 }
 
@@ -94,6 +96,7 @@ export class KyselyStorage implements Storage {
   readonly alertRules: Repositories['alertRules'];
   readonly alerts: Repositories['alerts'];
   readonly caseTimeline: Repositories['caseTimeline'];
+  readonly caseDeadlines: Repositories['caseDeadlines'];
   private readonly clock: Clock;
 
   constructor(
@@ -125,6 +128,7 @@ export class KyselyStorage implements Storage {
     this.alertRules = repositories.alertRules;
     this.alerts = repositories.alerts;
     this.caseTimeline = repositories.caseTimeline;
+    this.caseDeadlines = repositories.caseDeadlines;
   }
 
   /** Commits when `work` resolves and rolls back when it throws (the error is passed on). */

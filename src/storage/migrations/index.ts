@@ -13,6 +13,7 @@ import * as delivery from './0006-delivery.js';
 import * as authoritySpikes from './0007-authority-spikes.js';
 import * as evaluation from './0008-evaluation.js';
 import * as caseTimeline from './0009-case-timeline.js';
+import * as caseDeadlines from './0010-case-deadlines.js';
 
 /** A migration that may differ per engine. */
 interface DialectMigration {
@@ -29,6 +30,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0007-authority-spikes', authoritySpikes],
   ['0008-evaluation', evaluation],
   ['0009-case-timeline', caseTimeline],
+  ['0010-case-deadlines', caseDeadlines],
 ];
 
 function providerOf(
