@@ -8,6 +8,7 @@ import { compileSchemes, type SchemeMatcher } from '../../analysis/schemes/index
 import type { Scheme } from '../../domain/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Storage } from '../../storage/repositories.js';
+import { enabledSchemes } from '../spikes/load.js';
 
 /** A unit's enabled schemes and their compiled matcher. */
 export interface UnitSchemes {
@@ -24,24 +25,6 @@ interface Entry {
   signature: string;
   checkedAt: number;
   value: UnitSchemes;
-}
-
-const PAGE = 500;
-
-/** Lists every enabled scheme of one unit (not its descendants). */
-async function enabledSchemesOf(storage: Pick<Storage, 'schemes'>, unitId: string): Promise<Scheme[]> {
-  const schemes: Scheme[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await storage.schemes.list(
-      { unitIds: [unitId] },
-      { enabled: true },
-      { limit: PAGE, cursor },
-    );
-    schemes.push(...page.items.filter((scheme) => scheme.unitId === unitId));
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return schemes;
 }
 
 function signatureOf(schemes: readonly Scheme[]): string {
@@ -85,7 +68,7 @@ export function createSchemeMatcherCache(options: {
       const now = options.clock.now();
       const cached = entries.get(unitId);
       if (cached && now - cached.checkedAt < options.recheckMs) return cached.value;
-      const schemes = await enabledSchemesOf(options.storage, unitId);
+      const schemes = await enabledSchemes(options.storage, unitId);
       const signature = signatureOf(schemes);
       if (cached && cached.signature === signature) {
         cached.checkedAt = now;

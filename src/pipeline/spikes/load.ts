@@ -12,7 +12,10 @@ const GRACE_FACTOR = 1.5;
 const POLLED_KINDS: ReadonlySet<Source['kind']> = new Set(['feed', 'page', 'json', 'comments', 'hotlist']);
 
 /** Every enabled scheme of the unit. */
-export async function enabledSchemes(storage: SpikeStorage, unitId: string): Promise<Scheme[]> {
+export async function enabledSchemes(
+  storage: Pick<SpikeStorage, 'schemes'>,
+  unitId: string,
+): Promise<Scheme[]> {
   const schemes: Scheme[] = [];
   let cursor: string | null = null;
   do {
