@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import boundaries from 'eslint-plugin-boundaries';
 
-/** Which layers each layer may import (DESIGN.md §3: domain ← analysis ← pipeline → sources, storage, jobs). */
+/** Which layers each layer may import (DESIGN.md §3: domain ← analysis ← pipeline → sources, storage, jobs, alerts). */
 const allowed = {
   domain: [],
   platform: ['domain'],
@@ -13,7 +13,9 @@ const allowed = {
   sources: ['domain', 'platform', 'analysis'],
   storage: ['domain', 'platform', 'analysis'],
   jobs: ['domain', 'platform'],
-  pipeline: ['domain', 'platform', 'analysis', 'sources', 'storage', 'jobs'],
+  // The evaluate-alerts orchestrator (DESIGN.md §2) runs signals through the alert rules; alerts never
+  // imports pipeline, so the direction stays one-way.
+  pipeline: ['domain', 'platform', 'analysis', 'sources', 'storage', 'jobs', 'alerts'],
   alerts: ['domain', 'platform', 'analysis', 'storage', 'jobs'],
   cases: ['domain', 'platform', 'analysis', 'storage', 'jobs'],
   reports: ['domain', 'platform', 'analysis', 'storage'],
