@@ -17,6 +17,7 @@ import {
   POSITIVE_WORDS,
   type CueKind,
 } from './lexicon.js';
+import { CUE_KINDS, flatten, longestFlat, type FlatTrie } from './flat-trie.js';
 
 /** A node of the cue trie, keyed by UTF-16 code unit. */
 export interface CueTrie {
@@ -30,32 +31,6 @@ export interface CueTrie {
   /** On the root only: the same trie as flat arrays, for the scan's hot loop (see FlatTrie). */
   flat?: FlatTrie;
 }
-
-/**
- * The trie as an open-addressing table from (node, code unit) to child node, with each node's kind:
- * a lookup is a multiply and a few array reads instead of a Map lookup. Node 0 is the root.
- */
-export interface FlatTrie {
-  /** `node * 0x10000 + code` of each used slot; -1: empty. */
-  keys: Int32Array;
-  /** The child node of each used slot. */
-  children: Int32Array;
-  /** Each node's kind as an index into CUE_KINDS; -1: none. */
-  kinds: Int8Array;
-  /** log2 of the slot count. */
-  bits: number;
-}
-
-/** The kinds in the order FlatTrie.kinds indexes them. */
-const CUE_KINDS: readonly CueKind[] = [
-  'positive',
-  'negative',
-  'negator',
-  'degree',
-  'adversative',
-  'concessive',
-  'neutral',
-];
 
 /** What the rule pass found in one text. */
 export interface CueScan {
@@ -110,33 +85,6 @@ export function buildCueTrie(): CueTrie {
   return root;
 }
 
-function slotOf(key: number, bits: number): number {
-  return Math.imul(key, 0x9e3779b1) >>> (32 - bits);
-}
-
-function flatten(root: CueTrie): FlatTrie {
-  const nodes: CueTrie[] = [root];
-  for (let i = 0; i < nodes.length; i++)
-    for (const child of nodes[i]?.children.values() ?? []) nodes.push(child);
-  let bits = 4;
-  while (1 << bits < nodes.length * 4) bits++;
-  const keys = new Int32Array(1 << bits).fill(-1);
-  const children = new Int32Array(1 << bits);
-  const kinds = new Int8Array(nodes.length).fill(-1);
-  const ids = new Map(nodes.map((node, id) => [node, id]));
-  nodes.forEach((node, id) => {
-    if (node.kind !== null) kinds[id] = CUE_KINDS.indexOf(node.kind);
-    for (const [code, child] of node.children) {
-      const key = id * 0x10000 + code;
-      let slot = slotOf(key, bits);
-      while (keys[slot] !== -1) slot = (slot + 1) & ((1 << bits) - 1);
-      keys[slot] = key;
-      children[slot] = ids.get(child) ?? 0;
-    }
-  });
-  return { keys, children, kinds, bits };
-}
-
 function insert(root: CueTrie, word: string, kind: CueKind): void {
   let node = root;
   for (let i = 0; i < word.length; i++) {
@@ -187,7 +135,11 @@ let foundKind: CueKind = 'neutral';
 
 /** The length of the longest cue word starting at `start` (its kind in foundKind), or 0. */
 function longestCue(trie: CueTrie, text: string, start: number): number {
-  if (trie.flat !== undefined) return longestFlat(trie.flat, text, start);
+  if (trie.flat !== undefined) {
+    const found = longestFlat(trie.flat, text, start);
+    foundKind = CUE_KINDS[found & 7] ?? 'neutral';
+    return found >> 3;
+  }
   let node: CueTrie | undefined = trie;
   let best = 0;
   for (let i = start; i < text.length; i++) {
@@ -195,26 +147,6 @@ function longestCue(trie: CueTrie, text: string, start: number): number {
     if (node === undefined) break;
     if (node.kind !== null) {
       foundKind = node.kind;
-      best = i - start + 1;
-    }
-  }
-  return best;
-}
-
-function longestFlat(flat: FlatTrie, text: string, start: number): number {
-  const { keys, children, kinds, bits } = flat;
-  const wrap = (1 << bits) - 1;
-  let node = 0;
-  let best = 0;
-  for (let i = start; i < text.length; i++) {
-    const key = node * 0x10000 + text.charCodeAt(i);
-    let slot = slotOf(key, bits);
-    while (keys[slot] !== key && keys[slot] !== -1) slot = (slot + 1) & wrap;
-    if (keys[slot] === -1) break;
-    node = children[slot] ?? 0;
-    const kind = kinds[node] ?? -1;
-    if (kind >= 0) {
-      foundKind = CUE_KINDS[kind] ?? 'neutral';
       best = i - start + 1;
     }
   }
