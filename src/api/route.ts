@@ -42,7 +42,7 @@ export interface RouteSpec<
   B extends Schema | undefined,
   R extends Schema,
 > {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   access: Access;
   summary: string;

@@ -11,6 +11,7 @@ import { createSmtpTransport } from '../alerts/channels/transports/smtp.js';
 import { startDispatcher, type Dispatcher } from '../alerts/dispatch/dispatcher.js';
 import { enqueueDeliveries } from '../alerts/dispatch/enqueue.js';
 import type { AlertServiceDeps } from '../alerts/service/deps.js';
+import { startCaseDeadlineTicker, type CaseDeadlineTicker } from '../cases/deadlines/index.js';
 import type { Config } from '../config/index.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { Clock } from '../platform/clock.js';
@@ -40,8 +41,11 @@ export interface Alerting {
   queueEvaluation(itemIds: readonly string[]): Promise<void>;
   /** Starts delivering from the outbox (the deliver role). */
   startDispatcher(): Dispatcher;
-  /** Starts the time-driven checks (one process per installation: the one that runs the scheduler). */
-  startTicker(): AlertTicker;
+  /**
+   * Starts the time-driven checks — the alert tick and the case-deadline sweep (reminders and overdue
+   * escalations) — in one process per installation: the one that runs the scheduler.
+   */
+  startTicker(): { stop(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -100,6 +104,7 @@ export function createAlerting(parts: AlertingParts): Alerting {
     onNotified: wake,
   };
   let ticker: AlertTicker | null = null;
+  let deadlineTicker: CaseDeadlineTicker | null = null;
   return {
     bus,
     registry,
@@ -129,10 +134,27 @@ export function createAlerting(parts: AlertingParts): Alerting {
         onNotified: wake,
         tickMs: config.alertTickSeconds * 1000,
       });
-      return ticker;
+      deadlineTicker ??= startCaseDeadlineTicker({
+        storage,
+        clock,
+        logger,
+        tickMs: config.alertTickSeconds * 1000,
+        fallbackTimeZone: config.timeZone,
+        onRaised: async (tx, alert) => {
+          await enqueueDeliveries(tx, alert, { now: clock.now() });
+        },
+        onNotified: wake,
+      });
+      return {
+        stop: async () => {
+          await ticker?.stop();
+          await deadlineTicker?.stop();
+        },
+      };
     },
     async close() {
       await ticker?.stop();
+      await deadlineTicker?.stop();
       await dispatcher?.stop();
       await http.close();
       mail?.close();
