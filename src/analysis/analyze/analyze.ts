@@ -1,7 +1,10 @@
 /**
  * Full analysis of one item (DESIGN.md §5): normalise and segment once, then sentiment and emotion,
- * categories, regions (属地), appeal, keywords and SimHash over the same normalised text and tokens. Pure:
- * the analysers and their loaded models come in as {@link Analysers}; nothing here reads files or the clock.
+ * categories, regions (属地), appeal, keywords and SimHash over the same normalised text and tokens, the
+ * place names and category and appeal terms found in one shared scan (lexicon-scan.ts). This is the hot
+ * path of import and collection (docs/benchmarks.md, `analyze`), so no analyser normalises or segments
+ * again. Pure: the analysers and their loaded models come in as {@link Analysers}; nothing here reads
+ * files or the clock.
  */
 import type { Emotion, RegionRef, SentimentLabel } from '../../domain/entities.js';
 import { detectLanguage } from '../language/index.js';

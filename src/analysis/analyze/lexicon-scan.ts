@@ -7,7 +7,7 @@
  */
 import type { AppealModel } from '../appeal/index.js';
 import type { Taxonomy } from '../categories/index.js';
-import { buildAutomaton, scanAutomaton, type Automaton, type Gazetteer } from '../regions/index.js';
+import { buildAutomaton, nextState, type Automaton, type Gazetteer } from '../regions/index.js';
 
 /** The shared automaton and where each word list starts among its patterns. */
 export interface LexiconScanner {
@@ -50,42 +50,55 @@ function before(pairs: readonly number[], a: number, b: number): number {
 
 /**
  * The ids of `pairs` (id, start) ordered by start and then id: the order of a left-to-right phrase
- * scanner that tries the phrases starting at each position in id order.
+ * scanner that tries the phrases starting at each position in id order. The automaton reports matches
+ * by end, so short lists are put in order by insertion, in place (they are nearly in order already).
  */
-function idsInTextOrder(pairs: readonly number[]): number[] {
+function idsInTextOrder(pairs: number[]): number[] {
   const count = pairs.length / 2;
-  const order: number[] = [];
-  for (let i = 0; i < count; i++) order.push(i);
-  if (count > FEW) order.sort((a, b) => before(pairs, a, b));
-  else {
-    for (let i = 1; i < count; i++) {
-      const current = order[i] ?? 0;
-      let at = i;
-      while (at > 0 && before(pairs, order[at - 1] ?? 0, current) > 0) {
-        order[at] = order[at - 1] ?? 0;
-        at--;
-      }
-      order[at] = current;
-    }
-  }
   const ids: number[] = [];
-  for (const index of order) ids.push(pairs[2 * index] ?? 0);
+  if (count > FEW) {
+    const order: number[] = [];
+    for (let i = 0; i < count; i++) order.push(i);
+    order.sort((a, b) => before(pairs, a, b));
+    for (const index of order) ids.push(pairs[2 * index] ?? 0);
+    return ids;
+  }
+  for (let i = 1; i < count; i++) {
+    const id = pairs[2 * i] ?? 0;
+    const start = pairs[2 * i + 1] ?? 0;
+    let at = i;
+    for (; at > 0; at--) {
+      const previousStart = pairs[2 * at - 1] ?? 0;
+      if (previousStart < start || (previousStart === start && (pairs[2 * at - 2] ?? 0) <= id)) break;
+      pairs[2 * at] = pairs[2 * at - 2] ?? 0;
+      pairs[2 * at + 1] = previousStart;
+    }
+    pairs[2 * at] = id;
+    pairs[2 * at + 1] = start;
+  }
+  for (let i = 0; i < count; i++) ids.push(pairs[2 * i] ?? 0);
   return ids;
 }
 
 /** Scans `normalized` once and splits the matches among the analysers. */
 export function scanLexicons(scanner: LexiconScanner, normalized: string): LexiconMatches {
-  const raw: number[] = [];
-  scanAutomaton(scanner.automaton, normalized, raw);
+  const { automaton, categoryStart, appealStart } = scanner;
+  const { outputs, lengths } = automaton;
   const regions: number[] = [];
   const categories: number[] = [];
   const appeal: number[] = [];
-  for (let i = 0; i < raw.length; i += 2) {
-    const pattern = raw[i] ?? 0;
-    const start = raw[i + 1] ?? 0;
-    if (pattern < scanner.categoryStart) regions.push(pattern, start);
-    else if (pattern < scanner.appealStart) categories.push(pattern - scanner.categoryStart, start);
-    else appeal.push(pattern - scanner.appealStart, start);
+  let state = 0;
+  for (let i = 0; i < normalized.length; i++) {
+    state = nextState(automaton, state, normalized.charCodeAt(i));
+    if (state === 0) continue;
+    const found = outputs[state] ?? [];
+    for (let k = 0; k < found.length; k++) {
+      const pattern = found[k] ?? 0;
+      const start = i + 1 - (lengths[pattern] ?? 0);
+      if (pattern < categoryStart) regions.push(pattern, start);
+      else if (pattern < appealStart) categories.push(pattern - categoryStart, start);
+      else appeal.push(pattern - appealStart, start);
+    }
   }
   return { regions, categories: idsInTextOrder(categories), appeal: idsInTextOrder(appeal) };
 }

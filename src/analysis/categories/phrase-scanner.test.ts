@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePhraseScanner, scanPhrases } from './phrase-scanner.js';
+import { compilePhraseScanner, distinctIds, phraseIds, scanPhrases } from './phrase-scanner.js';
 
 function found(phrases: string[], text: string): Array<[string, number]> {
   const scanner = compilePhraseScanner(phrases);
@@ -43,5 +43,30 @@ describe('scanPhrases', () => {
     ],
   ])('%s', (_name, phrases, text, expected) => {
     expect(found(phrases, text)).toEqual(expected);
+  });
+});
+
+describe('phraseIds', () => {
+  it.each<[string, string[], string]>([
+    ['several phrases at one position, in given order', ['我市', '我', '市'], '我市我'],
+    ['a phrase at the very end', ['噪音', '音'], '噪音'],
+    ['a longer phrase cut off by the end', ['噪音扰民'], '噪音扰'],
+    ['one-character phrases', ['a', 'b'], 'abba'],
+    ['nothing', ['腐败'], ''],
+  ])('lists what scanPhrases visits: %s', (_name, phrases, text) => {
+    const scanner = compilePhraseScanner(phrases);
+    const visited: number[] = [];
+    scanPhrases(scanner, text, (id) => visited.push(id));
+    expect(phraseIds(scanner, text)).toEqual(visited);
+  });
+});
+
+describe('distinctIds', () => {
+  it.each<[string, number[], number[]]>([
+    ['keeps first occurrences in order', [3, 1, 3, 2, 1], [3, 1, 2]],
+    ['empty', [], []],
+    ['a long list', [...Array.from({ length: 100 }, (_, i) => i % 7)], [0, 1, 2, 3, 4, 5, 6]],
+  ])('%s', (_name, ids, expected) => {
+    expect(distinctIds(ids)).toEqual(expected);
   });
 });

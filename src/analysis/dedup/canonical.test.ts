@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalText, coreOf } from './canonical.js';
+import { normalizeText } from '../normalize/text.js';
+import { canonicalText, canonicalTextOf, coreOf } from './canonical.js';
 
 describe('canonicalText', () => {
   it.each<[string, string, string, string[]]>([
@@ -30,5 +31,20 @@ describe('coreOf', () => {
     ['the whole text without a chain', '原文内容。', '原文内容'],
   ])('%s', (_name, text, core) => {
     expect(coreOf(canonicalText(text))).toBe(core);
+  });
+});
+
+describe('canonicalTextOf', () => {
+  it.each([
+    ['one line', '今天， 下雨了！！'],
+    ['a source line at the end', '市民反映小区噪音扰民\n来源：人民网'],
+    ['an editor line after a source line', '市民反映小区噪音扰民\n来源：人民网\n责任编辑：张三'],
+    ['blank lines at the end', '市民反映小区噪音扰民\n\n \n'],
+    ['several ordinary lines', '第一行\n市民反映小区噪音扰民\n最后一行'],
+    ['a repost chain', '太吓人了//@成都身边事: 今天上午春熙路一商场发生火灾'],
+    ['a trailing source after a sentence', '市民反映小区噪音扰民。 来源:人民网'],
+    ['links and read-more', '详情见 https://example.com/a?b=1 …全文'],
+  ])('gives what canonicalText gives for %s', (_name, text) => {
+    expect(canonicalTextOf(text, normalizeText(text))).toEqual(canonicalText(text));
   });
 });

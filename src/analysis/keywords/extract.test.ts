@@ -74,6 +74,41 @@ describe('extractKeywords', () => {
   });
 });
 
+describe('extractKeywords across calls', () => {
+  /** The definition: tally candidates, score count × IDF, sort by score then first appearance. */
+  function reference(tokens: string[], k: number): string[] {
+    const tallies = new Map<string, { count: number; first: number }>();
+    tokens.forEach((token, i) => {
+      const tally = tallies.get(token);
+      if (tally) tally.count++;
+      else if (isKeywordCandidate(token, model.stopWords)) tallies.set(token, { count: 1, first: i });
+    });
+    return [...tallies]
+      .map(([word, t]) => ({
+        word,
+        score: t.count * (model.idf.get(word) ?? model.unknownIdf),
+        first: t.first,
+      }))
+      .sort((a, b) => b.score - a.score || a.first - b.first)
+      .slice(0, k)
+      .map((entry) => entry.word);
+  }
+
+  it.each<[string, string[], number]>([
+    ['repeats in one call count, not across calls', ['火灾', '消防', '火灾', '小区', '火灾'], 2],
+    ['the same tokens again', ['火灾', '消防', '火灾', '小区', '火灾'], 2],
+    ['ties at the cut keep the earlier word', ['小区', '火灾', '发生', '救援', '消防'], 3],
+    ['stop words repeated', ['今天', '今天', '燃气', '的', '燃气'], 8],
+    [
+      'more candidates than k',
+      ['甲乙', '丙丁', '戊己', '庚辛', '壬癸', '子丑', '寅卯', '辰巳', '午未', '申酉'],
+      4,
+    ],
+  ])('%s', (_name, tokens, k) => {
+    expect(extractKeywords(tokens, model, k)).toEqual(reference(tokens, k));
+  });
+});
+
 describe('loadIdfModel', () => {
   it('loads the shipped table, whose IDF ranks rare words above common ones', () => {
     const shipped = loadIdfModel();

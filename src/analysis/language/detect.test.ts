@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from './detect.js';
 import { detectLatinLanguage } from './latin.js';
-import { countScripts } from './scripts.js';
+import { countScripts, scriptOf } from './scripts.js';
 
 describe('detectLanguage', () => {
   it.each([
@@ -11,6 +11,12 @@ describe('detectLanguage', () => {
     ['Chinese with numbers and punctuation', '2024年5月3日，市政府召开新闻发布会。', 'zh'],
     ['Chinese with a stray の', '我の天啊，这个消息太让人震惊了吧朋友们', 'zh'],
     ['short Chinese', '你好', 'zh'],
+    ['Chinese with an astral character', '𠀀网络舆情监测平台今天正式上线运行了', 'zh'],
+    [
+      'Chinese with one kana far after the opening',
+      `${'网络舆情监测平台今天正式上线运行'.repeat(6)}の`,
+      'zh',
+    ],
     ['Japanese', '東京都は今日、新しい防災計画を発表しました。', 'ja'],
     ['Japanese katakana only', 'コンピューター', 'ja'],
     ['Korean', '서울시는 오늘 새로운 교통 정책을 발표했습니다.', 'ko'],
@@ -74,5 +80,32 @@ describe('countScripts', () => {
     ['한국어 русский', { hangul: 3, cyrillic: 7 }],
   ])('%s', (text, expected) => {
     expect(countScripts(text)).toMatchObject(expected);
+  });
+});
+
+describe('countScripts against reading code point by code point', () => {
+  function reference(text: string): ReturnType<typeof countScripts> {
+    const counts = countScripts('');
+    for (const char of text) {
+      const script = scriptOf(char);
+      if (script !== null) counts[script] += 1;
+    }
+    return counts;
+  }
+
+  it.each([
+    ['mixed scripts', '東京都は今日コンピューター서울시Правительство Hello'],
+    ['astral Han and maths letters', '𠀀𠀁好𝐀𝐁'],
+    ['lone surrogates', '\ud800a\udc00b\ud800'],
+    ['the long-vowel mark', 'ーーー'],
+    ['empty', ''],
+  ])('%s', (_name, text) => {
+    expect(countScripts(text)).toEqual(reference(text));
+  });
+
+  it('agrees on every BMP code unit', () => {
+    let text = '';
+    for (let unit = 0; unit < 0x10000; unit++) text += String.fromCharCode(unit);
+    expect(countScripts(text)).toEqual(reference(text));
   });
 });

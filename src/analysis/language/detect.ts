@@ -82,13 +82,17 @@ function isHanUnit(unit: number): boolean {
   return known === 2;
 }
 
-/** Han letters in `sample` (as the expression counts them: an astral letter is one). */
+/**
+ * Han letters in `sample` (as the expression counts them: an astral letter is one). The unified block
+ * U+4E00–U+9FFF is all Han; other units are looked up.
+ */
 function countHan(sample: string): number {
   let han = 0;
   for (let i = 0; i < sample.length; i++) {
     const unit = sample.charCodeAt(i);
     if (unit >= 0xd800 && unit <= 0xdfff) return sample.match(HAN)?.length ?? 0;
-    if (unit >= 0x2e80 && isHanUnit(unit)) han++;
+    if (unit >= 0x4e00 && unit <= 0x9fff) han++;
+    else if (unit >= 0x2e80 && isHanUnit(unit)) han++;
   }
   return han;
 }

@@ -44,11 +44,37 @@ export function scriptOf(char: string): Script | null {
   return null;
 }
 
-/** How many letters of each script `text` has. */
+const SCRIPTS: readonly Script[] = SCRIPT_PATTERNS.map(([script]) => script);
+/** Unknown (0), no script (1) or 2 + the index in SCRIPTS of each BMP code unit, filled on first sight. */
+const unitScripts = new Uint8Array(0x10000);
+
+function scriptOfUnit(unit: number): Script | null {
+  let known = unitScripts[unit] ?? 0;
+  if (known === 0) {
+    const script = scriptOf(String.fromCharCode(unit));
+    known = script === null ? 1 : 2 + SCRIPTS.indexOf(script);
+    unitScripts[unit] = known;
+  }
+  return known === 1 ? null : (SCRIPTS[known - 2] ?? null);
+}
+
+/**
+ * How many letters of each script `text` has. Characters are read as code points, as `for…of` reads
+ * them; those of the BMP are looked up in a table filled on first sight instead of testing every
+ * script's expression again.
+ */
 export function countScripts(text: string): ScriptCounts {
   const counts = emptyCounts();
-  for (const char of text) {
-    const script = scriptOf(char);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let script: Script | null;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        script = scriptOf(text.slice(i, i + 2));
+        i++;
+      } else script = scriptOfUnit(unit);
+    } else script = scriptOfUnit(unit);
     if (script !== null) counts[script] += 1;
   }
   return counts;

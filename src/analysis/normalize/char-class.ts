@@ -16,16 +16,31 @@ export const RUN_UNIT = 3;
 const RUN = /^[\p{Ll}\p{Lo}\p{N}]$/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
+/** Added to a unit's class in the table when lower-casing the unit changes it. */
+const CASED = 4;
+
+/** Class (low two bits) and {@link CASED} of each unit, 0 until first looked up. */
 const classes = new Uint8Array(0x10000);
 
-/** The class of one UTF-16 code unit: {@link OTHER_UNIT}, {@link LETTER_UNIT} or {@link RUN_UNIT}. */
-export function unitClass(unit: number): number {
+function entry(unit: number): number {
   const known = classes[unit] ?? UNKNOWN;
   if (known !== UNKNOWN) return known;
   const char = String.fromCharCode(unit);
-  const found = RUN.test(char) ? RUN_UNIT : LETTER_OR_DIGIT.test(char) ? LETTER_UNIT : OTHER_UNIT;
+  const found =
+    (RUN.test(char) ? RUN_UNIT : LETTER_OR_DIGIT.test(char) ? LETTER_UNIT : OTHER_UNIT) |
+    (char.toLowerCase() === char ? 0 : CASED);
   classes[unit] = found;
   return found;
+}
+
+/** The class of one UTF-16 code unit: {@link OTHER_UNIT}, {@link LETTER_UNIT} or {@link RUN_UNIT}. */
+export function unitClass(unit: number): number {
+  return entry(unit) & 3;
+}
+
+/** True when lower-casing the code unit (as a one-unit string) leaves it as it is. */
+export function isLowerStable(unit: number): boolean {
+  return (entry(unit) & CASED) === 0;
 }
 
 function isSurrogate(unit: number): boolean {

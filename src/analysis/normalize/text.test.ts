@@ -15,6 +15,24 @@ describe('normalizeText', () => {
     expect(normalizeText(input)).toBe(expected);
   });
 
+  it.each([
+    ['plain simplified text is returned as it is', '网络舆情工作，今天开会。', '网络舆情工作,今天开会。'],
+    ['a single inner space stays', '北京 上海', '北京 上海'],
+    ['a leading space goes', ' 北京', '北京'],
+    ['a trailing space goes', '北京 ', '北京'],
+    ['two spaces become one', '北京  上海', '北京 上海'],
+    ['a tab becomes a space', '北京\t上海', '北京 上海'],
+    ['capitals in otherwise plain text', '华为Mate60发布', '华为mate60发布'],
+    ['one traditional character among simplified ones', '网络舆情監测', '网络舆情监测'],
+    ['Greek capitals', 'ΑΒΓ', 'αβγ'],
+    ['a non-breaking space', '北京\u00a0上海', '北京 上海'],
+  ])('%s', (_name, input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+    expect(normalizeText(input)).toBe(
+      collapseWhitespace(simplifyCharacters(foldCompatibilityForms(input)).toLowerCase()),
+    );
+  });
+
   it('keeps each step separate and named', () => {
     expect(foldCompatibilityForms('ｆｕｌｌ')).toBe('full');
     expect(collapseWhitespace(' a \n b ')).toBe('a b');

@@ -1,14 +1,21 @@
 /**
  * An Aho–Corasick automaton over UTF-16 code units: all place names are found in one pass over a text,
  * however many names there are. The transitions are built in maps and then packed into flat arrays: a
- * table over all code units for the root (where the scan spends most of its time) and, for every other
- * state, its few edges side by side, sorted by code unit.
+ * small hash table for the root (where the scan spends most of its time; small, so that it stays in the
+ * processor's cache between items) and, for every other state, its few edges side by side, sorted by
+ * code unit.
  */
 
 /** The compiled automaton; build it once with {@link buildAutomaton}. */
 export interface Automaton {
-  /** The root's transition for each code unit (0: none, stay at the root). */
-  readonly rootNext: Int32Array;
+  /**
+   * The root's transitions as an open-addressing table of code units and target states (a target of 0
+   * marks an empty slot); a unit found nowhere keeps the scan at the root.
+   */
+  readonly rootUnits: Uint16Array;
+  readonly rootTargets: Int32Array;
+  /** 32 − log2 of the table size: a unit's first slot is its multiplicative hash shifted by this. */
+  readonly rootShift: number;
   /** The edges of state s are edgeUnit/edgeTarget[edgeStart[s] .. edgeStart[s + 1]). */
   readonly edgeStart: Int32Array;
   readonly edgeUnit: Uint16Array;
@@ -63,11 +70,46 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   return { ...pack(next), fail, outputs, lengths: Int32Array.from(patterns, (p) => p.length) };
 }
 
-type Packed = Pick<Automaton, 'rootNext' | 'edgeStart' | 'edgeUnit' | 'edgeTarget'>;
+type Packed = Pick<
+  Automaton,
+  'rootUnits' | 'rootTargets' | 'rootShift' | 'edgeStart' | 'edgeUnit' | 'edgeTarget'
+>;
+
+const HASH_MULTIPLIER = 0x9e3779b1;
+
+/** The root table of `transitions`, at most half full. */
+function rootTable(
+  transitions: ReadonlyMap<number, number>,
+): Pick<Automaton, 'rootUnits' | 'rootTargets' | 'rootShift'> {
+  let bits = 4;
+  while (1 << bits < 2 * transitions.size) bits++;
+  const rootUnits = new Uint16Array(1 << bits);
+  const rootTargets = new Int32Array(1 << bits);
+  const rootShift = 32 - bits;
+  const mask = (1 << bits) - 1;
+  for (const [unit, target] of transitions) {
+    let slot = Math.imul(unit, HASH_MULTIPLIER) >>> rootShift;
+    while ((rootTargets[slot] ?? 0) !== 0) slot = (slot + 1) & mask;
+    rootUnits[slot] = unit;
+    rootTargets[slot] = target;
+  }
+  return { rootUnits, rootTargets, rootShift };
+}
+
+/** The root's transition for `unit`, or 0 (stay at the root). */
+function rootStep(automaton: Packed, unit: number): number {
+  const { rootUnits, rootTargets, rootShift } = automaton;
+  const mask = rootTargets.length - 1;
+  let slot = Math.imul(unit, HASH_MULTIPLIER) >>> rootShift;
+  for (;;) {
+    const target = rootTargets[slot] ?? 0;
+    if (target === 0 || rootUnits[slot] === unit) return target;
+    slot = (slot + 1) & mask;
+  }
+}
 
 function pack(next: readonly Map<number, number>[]): Packed {
-  const rootNext = new Int32Array(0x10000);
-  for (const [unit, target] of next[0] ?? []) rootNext[unit] = target;
+  const root = rootTable(next[0] ?? new Map<number, number>());
   const edgeStart = new Int32Array(next.length + 1);
   let edges = 0;
   next.forEach((transitions, state) => {
@@ -86,7 +128,7 @@ function pack(next: readonly Map<number, number>[]): Packed {
       at++;
     }
   });
-  return { rootNext, edgeStart, edgeUnit, edgeTarget };
+  return { ...root, edgeStart, edgeUnit, edgeTarget };
 }
 
 /** The goto transition of a state other than the root for `unit`, or -1. */
@@ -101,6 +143,11 @@ function edge(automaton: Packed, state: number, unit: number): number {
   return -1;
 }
 
+/** The state after `state` reads the code unit `unit` (0 is the root, where every scan starts). */
+export function nextState(automaton: Automaton, state: number, unit: number): number {
+  return state === 0 ? rootStep(automaton, unit) : advance(automaton, automaton.fail, state, unit);
+}
+
 /** The state after `from` reads `unit`, following failure links. */
 function advance(automaton: Packed, fail: Int32Array, from: number, unit: number): number {
   let state = from;
@@ -109,7 +156,7 @@ function advance(automaton: Packed, fail: Int32Array, from: number, unit: number
     if (target >= 0) return target;
     state = fail[state] ?? 0;
   }
-  return automaton.rootNext[unit] ?? 0;
+  return rootStep(automaton, unit);
 }
 
 function step(next: readonly Map<number, number>[], fail: Int32Array, from: number, unit: number): number {
@@ -127,11 +174,11 @@ function step(next: readonly Map<number, number>[], fail: Int32Array, from: numb
  * Overlapping and nested matches are all reported.
  */
 export function scanAutomaton(automaton: Automaton, text: string, out: number[]): void {
-  const { fail, outputs, lengths, rootNext } = automaton;
+  const { fail, outputs, lengths } = automaton;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    state = state === 0 ? (rootNext[unit] ?? 0) : advance(automaton, fail, state, unit);
+    state = state === 0 ? rootStep(automaton, unit) : advance(automaton, fail, state, unit);
     if (state === 0) continue;
     const found = outputs[state] ?? NO_OUTPUT;
     for (let k = 0; k < found.length; k++) {

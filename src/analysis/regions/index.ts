@@ -1,6 +1,6 @@
 /** Regions (属地): province / city / county from text and from IP location labels (DESIGN.md §5). */
 export { extractRegions, extractRegionsFromMatches } from './extract.js';
-export { buildAutomaton, scanAutomaton, type Automaton } from './automaton.js';
+export { buildAutomaton, nextState, scanAutomaton, type Automaton } from './automaton.js';
 export { placeNamesOf } from './place-names.js';
 export { regionOfIpLocation } from './ip-location.js';
 export { compileGazetteer, type Gazetteer } from './gazetteer.js';

@@ -156,3 +156,46 @@ describe('Segmenter.toSearchTree', () => {
     }
   });
 });
+
+describe('tokensOfWord against the expression form it replaces', () => {
+  /** The original definition: whole lower-case runs as they are, else lower case and split. */
+  function reference(word: string): string[] {
+    if (word.length === 1) return /^[\p{L}\p{N}]$/u.test(word) ? [word.toLowerCase()] : [];
+    if (/^[\p{Ll}\p{Lo}\p{N}]+$/u.test(word)) {
+      return [word.length > MAX_TOKEN_LENGTH ? word.slice(0, MAX_TOKEN_LENGTH) : word];
+    }
+    return word
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((part) => part !== '')
+      .map((part) => (part.length > MAX_TOKEN_LENGTH ? part.slice(0, MAX_TOKEN_LENGTH) : part));
+  }
+
+  it('agrees on every BMP code unit alone and inside words', () => {
+    let disagreements = 0;
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const char = String.fromCharCode(unit);
+      for (const word of [char, `a${char}`, `中${char}文`]) {
+        if (JSON.stringify(tokensOfWord(word)) !== JSON.stringify(reference(word))) disagreements++;
+      }
+    }
+    expect(disagreements).toBe(0);
+  });
+
+  it.each(['Ⅻ𠀀', '𠀀', 'a𝐀', 'ǅ游戏', 'x'.repeat(80), '𠀀'.repeat(40)])('agrees on %s', (word) => {
+    expect(tokensOfWord(word)).toEqual(reference(word));
+  });
+});
+
+describe('Segmenter.segment with remembered sub-words', () => {
+  it('gives the same index string the second time and after new words are added', () => {
+    const own = new Segmenter();
+    const text = '南京市长江大桥今日恢复通车，苏州工业园区人民法院审理了一起案件';
+    const first = own.segment(text);
+    expect(own.segment(text)).toEqual(first);
+    own.addWords(['园区人民']);
+    const fresh = new Segmenter();
+    fresh.addWords(['园区人民']);
+    expect(own.segment(text)).toEqual(fresh.segment(text));
+  });
+});

@@ -24,8 +24,6 @@ const ADDED_WORD_FREQUENCY = 1000;
  */
 const SUBWORD_MEMO_SIZE = 50_000;
 
-const NO_TOKENS: readonly string[] = [];
-
 /** Segmentation with the built-in dictionary plus domain and scheme words. Build one and pass it down. */
 export class Segmenter {
   /** Words already given to jieba, so that adding the same scheme words again costs one set lookup each. */
@@ -37,8 +35,11 @@ export class Segmenter {
    */
   private dictionaryWords: Set<string> | null = null;
 
-  /** Index tokens of the search sub-words of each recently seen word (see {@link SUBWORD_MEMO_SIZE}). */
-  private readonly subwordMemo = new Map<string, readonly string[]>();
+  /**
+   * The index-string group of the search sub-words of each recently seen word (see
+   * {@link SUBWORD_MEMO_SIZE}): ` SEPARATOR token token…`, or '' when the word adds none.
+   */
+  private readonly subwordMemo = new Map<string, string>();
 
   /** Loads the built-in jieba dictionary (about 0.1 s) unless a prepared instance is given. */
   constructor(
@@ -93,7 +94,7 @@ export class Segmenter {
   /**
    * One segmentation of `text` for analysis and the index together: the normalised text, its precise
    * tokens (what {@link tokens} returns) and the index string (what {@link tokensForIndex} returns), with
-   * one precise cut and one search cut.
+   * one precise cut: the search-mode sub-words come from dictionary look-ups, remembered per word.
    */
   segment(text: string): { normalized: string; tokens: string[]; index: string } {
     const normalized = normalizeText(text);
@@ -103,23 +104,22 @@ export class Segmenter {
     for (const word of precise) {
       appendTokensOfWord(word, tokens);
       if (word.length < 3) continue;
-      const group = this.subwordTokens(word);
-      if (group.length > 0) extras += ` ${EXTRAS_SEPARATOR} ${group.join(' ')}`;
+      extras += this.subwordGroup(word);
     }
     const joined = tokens.join(' ');
     return { normalized, tokens, index: joined === '' ? extras.slice(1) : joined + extras };
   }
 
-  /** The index tokens of the search sub-words of one precise word (memoised). */
-  private subwordTokens(word: string): readonly string[] {
+  /** The index-string group of the search sub-words of one precise word (memoised), or ''. */
+  private subwordGroup(word: string): string {
     const known = this.subwordMemo.get(word);
     if (known !== undefined) return known;
-    const group: string[] = [];
-    for (const piece of searchSubwords(word, this.words())) appendTokensOfWord(piece, group);
+    const tokens: string[] = [];
+    for (const piece of searchSubwords(word, this.words())) appendTokensOfWord(piece, tokens);
+    const group = tokens.length === 0 ? '' : ` ${EXTRAS_SEPARATOR} ${tokens.join(' ')}`;
     if (this.subwordMemo.size >= SUBWORD_MEMO_SIZE) this.subwordMemo.clear();
-    const kept = group.length === 0 ? NO_TOKENS : group;
-    this.subwordMemo.set(word, kept);
-    return kept;
+    this.subwordMemo.set(word, group);
+    return group;
   }
 
   private words(): Set<string> {

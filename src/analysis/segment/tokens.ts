@@ -8,7 +8,7 @@
  * lower-case letters and digits) are decided from a per-code-unit class table filled on first sight of
  * each unit, without a regular expression; anything else takes the general path.
  */
-import { OTHER_UNIT, RUN_UNIT, unitClass } from '../normalize/char-class.js';
+import { isLowerStable, OTHER_UNIT, RUN_UNIT, unitClass } from '../normalize/char-class.js';
 
 /** Tokens longer than this are cut short (base64 blobs and the like would only bloat the index). */
 export const MAX_TOKEN_LENGTH = 64;
@@ -44,7 +44,8 @@ function appendGeneral(word: string, out: string[]): void {
  */
 export function appendTokensOfWord(word: string, out: string[]): void {
   if (word.length === 1) {
-    if (unitClass(word.charCodeAt(0)) !== OTHER_UNIT) out.push(word.toLowerCase());
+    const unit = word.charCodeAt(0);
+    if (unitClass(unit) !== OTHER_UNIT) out.push(isLowerStable(unit) ? word : word.toLowerCase());
     return;
   }
   for (let i = 0; i < word.length; i++) {
