@@ -6,7 +6,7 @@
  *   shifted to start at the same moment so that the time window cannot separate them).
  * - `weibo2018/topics.jsonl`: 600 posts crawled by 6 search keywords; the keyword is the gold cluster.
  *   The posts carry no times; they are given one minute apart in a fixed shuffled order.
- * Items get the production terms (8 TF-IDF keywords of the jieba tokens of the normalised text, weighed by
+ * Items get the production terms (the 16 best TF-IDF keywords of the jieba tokens of the normalised text, weighed by
  * the shipped IDF table) and go through the production clusterer. Scores: B-cubed precision, recall and
  * F1, NMI and purity. The threshold is chosen by a sweep on these dev sets (text-only runs).
  */
@@ -18,8 +18,9 @@ import {
   termVector,
   type ClusterItem,
   type ClusterOptions,
+  clusterTermsOf,
 } from '../../src/analysis/events/index.js';
-import { extractKeywords, loadIdfModel, type IdfModel } from '../../src/analysis/keywords/index.js';
+import { loadIdfModel, type IdfModel } from '../../src/analysis/keywords/index.js';
 import { Segmenter } from '../../src/analysis/segment/segmenter.js';
 
 /** Clustering quality of one run. */
@@ -129,10 +130,10 @@ export function scoreClustering(
   };
 }
 
-/** Production terms of a text: the 8 best TF-IDF keywords of its tokens, as a unit TF-IDF vector. */
+/** Production terms of a text (clusterTermsOf: its best TF-IDF keywords), as a unit TF-IDF vector. */
 function vectorizer(segmenter: Segmenter, model: IdfModel): (text: string) => Map<string, number> {
   const idf = (term: string): number => model.idf.get(term) ?? model.unknownIdf;
-  return (text) => termVector(extractKeywords(segmenter.tokens(text), model, 8), idf);
+  return (text) => termVector(clusterTermsOf(segmenter.tokens(text), model), idf);
 }
 
 function cedItems(
@@ -253,7 +254,7 @@ export function renderEvents(result: EventsEvalResult): string[] {
     'Data: `rumor-weibo-ced` sample (20 source posts with 6,781 reposts/comments; each cascade is one gold',
     'event) and `weibo2018/topics.jsonl` (600 posts crawled by 6 search keywords; the keyword is the gold',
     'cluster; the posts have no times, so they are spaced one minute apart in a fixed shuffled order). Items',
-    'get the production terms (8 TF-IDF keywords of the jieba tokens, weighed by the shipped IDF table) and',
+    'get the production terms (the 16 best TF-IDF keywords of the jieba tokens, weighed by the shipped IDF table) and',
     'go through the production clusterer (`src/analysis/events`). "Production" keeps the repost links',
     '(a repost joins its original\'s event); "text only" drops them and the empty reposts and shifts every',
     'CED cascade to start at the same moment, so only the words can tell the events apart. Two CED source',

@@ -3,7 +3,9 @@
  * transports, the alert service whose transaction writes the delivery outbox, the evaluation job and the
  * alert tick, and the dispatcher. Built once per process by the composition root.
  */
+import { clusterTermsOf } from '../analysis/events/index.js';
 import { loadIdfModel } from '../analysis/keywords/index.js';
+import type { Segmenter } from '../analysis/segment/segmenter.js';
 import { createAlertBus, type AlertBus } from '../alerts/bus.js';
 import { createChannelRegistry, type ChannelRegistry } from '../alerts/channels/registry.js';
 import { createHttpPoster } from '../alerts/channels/transports/http.js';
@@ -56,11 +58,13 @@ export interface AlertingParts {
   queue: JobQueue;
   clock: Clock;
   logger: Logger;
+  /** The process's segmenter (with the domain dictionary), for the terms items are clustered on. */
+  segmenter: Segmenter;
 }
 
 /** Builds the alerting parts; nothing runs until a start function is called. */
 export function createAlerting(parts: AlertingParts): Alerting {
-  const { config, storage, queue, clock, logger } = parts;
+  const { config, storage, queue, clock, logger, segmenter } = parts;
   const bus = createAlertBus((error) => logger.warn({ err: error }, 'alert stream listener failed'));
   const http = createHttpPoster({ timeoutMs: config.alertSendTimeoutMs });
   const mail =
@@ -84,7 +88,14 @@ export function createAlerting(parts: AlertingParts): Alerting {
     },
   };
   const idfModel = loadIdfModel();
-  const clustering = { idf: (term: string) => idfModel.idf.get(term) ?? idfModel.unknownIdf };
+  const clustering = {
+    idf: (term: string) => idfModel.idf.get(term) ?? idfModel.unknownIdf,
+    termsOf: (item: { title: string | null; content: string }) =>
+      clusterTermsOf(
+        segmenter.tokens(item.title ? `${item.title}\n${item.content}` : item.content),
+        idfModel,
+      ),
+  };
   const queueEvaluation = evaluationQueuer(queue);
   const evaluate: EvaluateDeps = {
     storage,

@@ -83,7 +83,7 @@ export async function openRuntime(
     clock,
     log: (message, detail) => logger.debug(detail ?? {}, message),
   });
-  const alerting = createAlerting({ config, storage, queue, clock, logger });
+  const alerting = createAlerting({ config, storage, queue, clock, logger, segmenter });
   return {
     config,
     logger,

@@ -41,3 +41,4 @@ export {
   type IdfLookup,
   type TermVector,
 } from './vectors.js';
+export { CLUSTER_TERMS, clusterTermsOf } from './terms.js';

@@ -34,6 +34,8 @@ export class KyselyCaseDeadlineRepository implements CaseDeadlineRepository {
     }
     const moved = current.dueAt !== input.dueAt || current.remindAt !== input.remindAt;
     const patch = {
+      // A transferred record's deadline follows it to its new unit (reminders go to whoever holds it now).
+      unitId: input.unitId,
       title: input.title,
       level: input.level,
       dueAt: input.dueAt,
