@@ -19,7 +19,9 @@ import { createCollectionOperations } from '../pipeline/collect/service.js';
 import type { CollectDeps } from '../pipeline/collect/run.js';
 import { evaluateHandler } from '../pipeline/evaluate/index.js';
 import { maintenanceHandler } from '../pipeline/maintenance.js';
+import { decodeBody } from '../sources/encoding/index.js';
 import { createHttpClient, type HttpClient } from '../sources/http/index.js';
+import { extractArticle } from '../sources/page/index.js';
 import { builtInKinds, type SourceKindRegistry } from '../sources/registry.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { createLogger, type Logger } from '../platform/logger.js';
@@ -187,6 +189,11 @@ export async function buildHttpApi(runtime: Runtime): Promise<FastifyInstance> {
     channelRegistry: runtime.alerting.registry,
     alertTimeZone: config.timeZone,
     alertBus: runtime.alerting.bus,
+    evidence: {
+      fetcher: runtime.http,
+      extractText: (page) => extractArticle(decodeBody(page.body, page.contentType).text, page.url).content,
+      screenshotter: null,
+    },
     options: {
       cookieSecure: config.cookieSecure,
       bodyLimitBytes: config.bodyLimitBytes,
