@@ -10,6 +10,7 @@ import { readDomainDictionary } from '../analysis/segment/domain-dictionary.js';
 import { Segmenter } from '../analysis/segment/segmenter.js';
 import { buildApi } from '../api/app.js';
 import { createAuthService } from '../auth/index.js';
+import { storageConfidentialTexts } from '../cases/publications/confidential-texts.js';
 import { loadConfig, type Config } from '../config/index.js';
 import { openJobQueue } from '../jobs/open.js';
 import type { JobQueue } from '../jobs/queue.js';
@@ -189,6 +190,7 @@ export async function buildHttpApi(runtime: Runtime): Promise<FastifyInstance> {
     channelRegistry: runtime.alerting.registry,
     alertTimeZone: config.timeZone,
     alertBus: runtime.alerting.bus,
+    confidentialTexts: storageConfidentialTexts(storage),
     evidence: {
       fetcher: runtime.http,
       extractText: (page) => extractArticle(decodeBody(page.body, page.contentType).text, page.url).content,
