@@ -3,6 +3,9 @@ import type { AlertBus } from '../alerts/bus.js';
 import type { ChannelRegistry } from '../alerts/channels/registry.js';
 import type { SearchNode } from '../analysis/expression/search-tree.js';
 import type { AuthService } from '../auth/index.js';
+import type { EvidenceServices } from '../cases/evidence/index.js';
+import type { PublishReply } from '../cases/appeals/service/deps.js';
+import type { WorkCalendar } from '../cases/calendar/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import type { CollectionOperations } from '../pipeline/collect/service.js';
@@ -47,4 +50,18 @@ export interface ApiDeps {
   alertTimeZone?: string;
   /** New alerts for GET /alerts/stream (SSE); the stream answers ALERT_STREAM_UNAVAILABLE without it. */
   alertBus?: AlertBus;
+  /**
+   * Page fetcher, text extraction and screenshots of evidence capture (取证); POST /evidence answers
+   * EVIDENCE_UNAVAILABLE without it. Reading, serving and exporting stored evidence need only storage.
+   */
+  evidence?: EvidenceServices;
+  /** A unit's working-day calendar for appeal deadlines; weekends off in Asia/Shanghai when absent. */
+  appealCalendarFor?: (unitId: string) => WorkCalendar | Promise<WorkCalendar>;
+  /** Publishes appeal replies back to their source; /appeals/:id/publish answers APPEAL_PUBLISH_UNAVAILABLE without it. */
+  publishAppealReply?: PublishReply;
+  /**
+   * Texts of a unit's confidential records (clue titles, unpublished response drafts) for the publication
+   * confidentiality check; only secret terms are checked when absent.
+   */
+  confidentialTexts?: (unitId: string) => Promise<readonly string[]>;
 }

@@ -11,6 +11,15 @@ import { keyAccountRoutes } from './handlers/key-accounts-routes.js';
 import { CHANNEL_ROUTES } from './handlers/channels-routes.js';
 import { eventRoutes } from './handlers/events-routes.js';
 import { ALERT_ROUTES } from './handlers/alerts-routes.js';
+import { EVIDENCE_ROUTES } from './handlers/evidence-routes.js';
+import { PLAN_ROUTES } from './handlers/plans-routes.js';
+import { DUTY_ROUTES } from './handlers/duty-routes.js';
+import { WORK_CALENDAR_ROUTES } from './handlers/work-calendars-routes.js';
+import { INCIDENT_ROUTES } from './handlers/incidents-routes.js';
+import { CLUE_ROUTES } from './handlers/clues-routes.js';
+import { APPEAL_ROUTES } from './handlers/appeals-routes.js';
+import { PUBLICATION_ROUTES } from './handlers/publications-routes.js';
+import { BULLETIN_ROUTES } from './handlers/bulletins-routes.js';
 import * as items from './handlers/items.js';
 import * as schemes from './handlers/schemes.js';
 import * as session from './handlers/session.js';
@@ -558,4 +567,13 @@ export const ROUTES: readonly ApiRoute[] = [
   ...CHANNEL_ROUTES,
   ...eventRoutes,
   ...ALERT_ROUTES,
+  ...EVIDENCE_ROUTES,
+  ...PLAN_ROUTES,
+  ...DUTY_ROUTES,
+  ...WORK_CALENDAR_ROUTES,
+  ...INCIDENT_ROUTES,
+  ...CLUE_ROUTES,
+  ...APPEAL_ROUTES,
+  ...PUBLICATION_ROUTES,
+  ...BULLETIN_ROUTES,
 ];

@@ -10,15 +10,17 @@ import { readDomainDictionary } from '../analysis/segment/domain-dictionary.js';
 import { Segmenter } from '../analysis/segment/segmenter.js';
 import { buildApi } from '../api/app.js';
 import { createAuthService } from '../auth/index.js';
+import { intakeEvaluatedItems } from '../cases/appeals/index.js';
+import type { WorkCalendar } from '../cases/calendar/index.js';
 import { storageConfidentialTexts } from '../cases/publications/confidential-texts.js';
 import { loadConfig, type Config } from '../config/index.js';
 import { openJobQueue } from '../jobs/open.js';
-import type { JobQueue } from '../jobs/queue.js';
+import type { JobHandler, JobQueue } from '../jobs/queue.js';
 import { startWorkers, type RunningWorkers } from '../jobs/runner.js';
 import { collectHandler } from '../pipeline/collect/due.js';
 import { createCollectionOperations } from '../pipeline/collect/service.js';
 import type { CollectDeps } from '../pipeline/collect/run.js';
-import { evaluateHandler } from '../pipeline/evaluate/index.js';
+import { evaluateHandler, itemIdsOf } from '../pipeline/evaluate/index.js';
 import { maintenanceHandler } from '../pipeline/maintenance.js';
 import { decodeBody } from '../sources/encoding/index.js';
 import { createHttpClient, type HttpClient } from '../sources/http/index.js';
@@ -157,7 +159,7 @@ export function startBackgroundWorkers(runtime: Runtime, roles: readonly string[
     logger: runtime.logger,
     handlers: {
       collect: collectHandler(collectDeps(runtime)),
-      evaluate: evaluateHandler(runtime.alerting.evaluate),
+      evaluate: evaluateAndTakeInAppeals(runtime),
       maintenance: maintenanceHandler({
         storage: runtime.storage,
         clock: runtime.clock,
@@ -165,6 +167,27 @@ export function startBackgroundWorkers(runtime: Runtime, roles: readonly string[
       }),
     },
   });
+}
+
+/** The unit's effective working-day calendar (its own, an ancestor's or the installation default). */
+function calendarFor(runtime: Runtime): (unitId: string) => Promise<WorkCalendar> {
+  return async (unitId) =>
+    (await runtime.storage.workCalendars.effective(unitId, runtime.config.timeZone)).calendar;
+}
+
+/**
+ * The evaluate job, then appeal intake of the same items (items flagged as appeals and posts from message
+ * boards become appeals once; running it twice takes in nothing twice).
+ */
+function evaluateAndTakeInAppeals(runtime: Runtime): JobHandler {
+  const evaluate = evaluateHandler(runtime.alerting.evaluate);
+  return async (job) => {
+    await evaluate(job);
+    await intakeEvaluatedItems(
+      { storage: runtime.storage, clock: runtime.clock, calendarFor: calendarFor(runtime) },
+      itemIdsOf(job.payload, job.id),
+    );
+  };
 }
 
 /** Builds the HTTP API over a runtime. */
@@ -191,6 +214,7 @@ export async function buildHttpApi(runtime: Runtime): Promise<FastifyInstance> {
     alertTimeZone: config.timeZone,
     alertBus: runtime.alerting.bus,
     confidentialTexts: storageConfidentialTexts(storage),
+    appealCalendarFor: calendarFor(runtime),
     evidence: {
       fetcher: runtime.http,
       extractText: (page) => extractArticle(decodeBody(page.body, page.contentType).text, page.url).content,

@@ -79,6 +79,11 @@ export const ERROR_CODES = {
   IMPORT_FORMAT: { status: 400, zh: '导入文件格式有误', en: 'The import file is malformed' },
   INGEST_REJECTED: { status: 400, zh: '推送的条目被拒绝', en: 'The pushed item was rejected' },
   RULE_INVALID: { status: 400, zh: '预警规则无效', en: 'The alert rule is invalid' },
+  PUBLICATION_CONFIDENTIAL: {
+    status: 409,
+    zh: '稿件含有涉密词语或未公开的案件信息，不能签发',
+    en: 'The draft contains secret terms or unpublished case details and cannot be signed off',
+  },
   CASE_TRANSITION_INVALID: {
     status: 409,
     zh: '当前状态下不能执行该操作',
@@ -90,6 +95,42 @@ export const ERROR_CODES = {
     en: 'The alert cannot make this transition from its current status',
   },
   ALERT_STREAM_UNAVAILABLE: { status: 503, zh: '预警推送暂不可用', en: 'The alert stream is not available' },
+  CLUE_CRITERIA_UNMET: {
+    status: 409,
+    zh: '线索尚未满足全部四项质量标准',
+    en: 'The clue does not meet all four quality criteria yet',
+  },
+  APPEAL_EXTENSION_REFUSED: {
+    status: 409,
+    zh: '诉求只能延期一次，最多 10 个工作日，且须说明理由',
+    en: 'An appeal may be extended once, by at most 10 working days, with a reason',
+  },
+  APPEAL_RETURN_TOO_LATE: {
+    status: 409,
+    zh: '已超过退回期限（交办后 2 个工作日内）',
+    en: 'The appeal can no longer be returned (2 working days after dispatch)',
+  },
+  APPEAL_MERGE_INVALID: {
+    status: 409,
+    zh: '不能合并到该诉求',
+    en: 'The appeal cannot be merged into that one',
+  },
+  APPEAL_PUBLISH_UNAVAILABLE: {
+    status: 503,
+    zh: '诉求回复发布服务未启用',
+    en: 'Publishing appeal replies is not available in this process',
+  },
+  EVIDENCE_UNAVAILABLE: {
+    status: 503,
+    zh: '取证服务未启用',
+    en: 'Evidence capture is not available in this process',
+  },
+  EVIDENCE_PACKAGE_INVALID: {
+    status: 400,
+    zh: '证据包格式无效',
+    en: 'The evidence package is not a valid package',
+  },
+  PLAN_INVALID: { status: 400, zh: '应急预案内容有误', en: 'The emergency plan is invalid' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorText>;
 

@@ -43,6 +43,28 @@ export type * from './case-timeline/types.js';
 import type { CaseTimelineRepository } from './case-timeline/types.js';
 export type * from './case-deadlines/types.js';
 import type { CaseDeadlineRepository } from './case-deadlines/types.js';
+export type * from './publications/types.js';
+import type { PublicationRepository } from './publications/types.js';
+export type * from './bulletins/types.js';
+import type { BulletinRepository } from './bulletins/types.js';
+export type * from './incidents/types.js';
+import type {
+  IncidentDeadlineRuleRepository,
+  IncidentRepository,
+  IncidentResponseRepository,
+} from './incidents/types.js';
+export type * from './clues/types.js';
+import type { ClueRepository } from './clues/types.js';
+export type * from './appeals/types.js';
+import type { AppealDepartmentRepository, AppealRepository } from './appeals/types.js';
+export type * from './evidence/types.js';
+import type { EvidenceRepository } from './evidence/types.js';
+export type * from './plans/types.js';
+import type { PlanRepository } from './plans/types.js';
+export type * from './work-calendars/types.js';
+import type { WorkCalendarRepository } from './work-calendars/types.js';
+export type * from './duty-notes/types.js';
+import type { DutyNoteRepository } from './duty-notes/types.js';
 export type * from './events/types.js';
 export type * from './channels/types.js';
 export type * from './deliveries/types.js';
@@ -401,6 +423,18 @@ export interface Storage {
   readonly alerts: AlertRepository;
   readonly caseTimeline: CaseTimelineRepository;
   readonly caseDeadlines: CaseDeadlineRepository;
+  readonly publications: PublicationRepository;
+  readonly bulletins: BulletinRepository;
+  readonly incidents: IncidentRepository;
+  readonly incidentResponses: IncidentResponseRepository;
+  readonly incidentDeadlineRules: IncidentDeadlineRuleRepository;
+  readonly clues: ClueRepository;
+  readonly appeals: AppealRepository;
+  readonly appealDepartments: AppealDepartmentRepository;
+  readonly evidence: EvidenceRepository;
+  readonly plans: PlanRepository;
+  readonly workCalendars: WorkCalendarRepository;
+  readonly dutyNotes: DutyNoteRepository;
   /**
    * Runs `work` in one transaction with repositories bound to it. Inside `work`, use only `tx`: on SQLite
    * the one connection is held by the transaction, so a call through the outer storage waits forever.

@@ -5,6 +5,32 @@
 import type { Generated } from 'kysely';
 import type { CaseTimelineTable } from './case-timeline/tables.js';
 import type { CaseDeadlinesTable } from './case-deadlines/tables.js';
+import type {
+  PublicationSettingsTable,
+  PublicationsTable,
+  PublicationVersionsTable,
+} from './publications/tables.js';
+import type {
+  BulletinAdoptionsTable,
+  BulletinInstructionsTable,
+  BulletinSettingsTable,
+  BulletinsTable,
+} from './bulletins/tables.js';
+import type {
+  IncidentDeadlineRulesTable,
+  IncidentItemsTable,
+  IncidentNotificationsTable,
+  IncidentResponsesTable,
+  IncidentResponseVersionsTable,
+  IncidentsTable,
+  IncidentTransfersTable,
+} from './incidents/tables.js';
+import type { CluesTable } from './clues/tables.js';
+import type { AppealDepartmentsTable, AppealsTable } from './appeals/tables.js';
+import type { EvidenceBlobsTable, EvidenceTable } from './evidence/tables.js';
+import type { PlanActivationsTable, PlansTable, PlanTasksTable, PlanVersionsTable } from './plans/tables.js';
+import type { WorkCalendarsTable } from './work-calendars/tables.js';
+import type { DutyHandoversTable, KeyPeriodDutyTable } from './duty-notes/tables.js';
 import type { EventHistoryTable, EventItemsTable, EventsTable } from './events/tables.js';
 import type {
   AlertHistoryTable,
@@ -325,6 +351,25 @@ export interface Database {
   keyPeriods: KeyPeriodsTable;
   caseTimeline: CaseTimelineTable;
   caseDeadlines: CaseDeadlinesTable;
+  publications: PublicationsTable;
+  publicationVersions: PublicationVersionsTable;
+  publicationSettings: PublicationSettingsTable;
+  bulletins: BulletinsTable;
+  bulletinAdoptions: BulletinAdoptionsTable;
+  bulletinInstructions: BulletinInstructionsTable;
+  bulletinSettings: BulletinSettingsTable;
+  clues: CluesTable;
+  appealDepartments: AppealDepartmentsTable;
+  appeals: AppealsTable;
+  evidence: EvidenceTable;
+  evidenceBlobs: EvidenceBlobsTable;
+  plans: PlansTable;
+  planVersions: PlanVersionsTable;
+  planActivations: PlanActivationsTable;
+  planTasks: PlanTasksTable;
+  workCalendars: WorkCalendarsTable;
+  dutyHandovers: DutyHandoversTable;
+  keyPeriodDuty: KeyPeriodDutyTable;
   sourceHealthEvents: SourceHealthEventsTable;
   sentimentCorrections: SentimentCorrectionsTable;
   keyAccounts: KeyAccountsTable;
@@ -337,4 +382,11 @@ export interface Database {
   alertRuleVersions: AlertRuleVersionsTable;
   alerts: AlertsTable;
   alertHistory: AlertHistoryTable;
+  incidents: IncidentsTable;
+  incidentItems: IncidentItemsTable;
+  incidentTransfers: IncidentTransfersTable;
+  incidentNotifications: IncidentNotificationsTable;
+  incidentResponses: IncidentResponsesTable;
+  incidentResponseVersions: IncidentResponseVersionsTable;
+  incidentDeadlineRules: IncidentDeadlineRulesTable;
 }

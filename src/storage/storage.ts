@@ -9,6 +9,18 @@ import { KyselyAlertRuleRepository } from './alerts/rules-repository.js';
 import { KyselyAuditRepository } from './audit/repository.js';
 import { KyselyCaseTimelineRepository } from './case-timeline/repository.js';
 import { KyselyCaseDeadlineRepository } from './case-deadlines/repository.js';
+import { KyselyPublicationRepository } from './publications/repository.js';
+import { KyselyBulletinRepository } from './bulletins/repository.js';
+import { KyselyClueRepository } from './clues/repository.js';
+import { KyselyAppealRepository } from './appeals/repository.js';
+import { KyselyAppealDepartmentRepository } from './appeals/departments.js';
+import { KyselyIncidentRepository } from './incidents/repository.js';
+import { KyselyIncidentResponseRepository } from './incidents/responses-repository.js';
+import { KyselyIncidentDeadlineRuleRepository } from './incidents/rules-repository.js';
+import { KyselyEvidenceRepository } from './evidence/repository.js';
+import { KyselyPlanRepository } from './plans/repository.js';
+import { KyselyWorkCalendarRepository } from './work-calendars/repository.js';
+import { KyselyDutyNoteRepository } from './duty-notes/repository.js';
 import { KyselyChannelRepository } from './channels/repository.js';
 import { KyselyDeliveryRepository } from './deliveries/repository.js';
 import { pingDatabase, type DatabaseHandle } from './db.js';
@@ -68,6 +80,18 @@ export function createRepositories(db: Kysely<Database>, dialect: DialectName, c
     alerts: new KyselyAlertRepository(db),
     caseTimeline: new KyselyCaseTimelineRepository(db),
     caseDeadlines: new KyselyCaseDeadlineRepository(db),
+    publications: new KyselyPublicationRepository(db),
+    bulletins: new KyselyBulletinRepository(db),
+    clues: new KyselyClueRepository(db),
+    appeals: new KyselyAppealRepository(db),
+    appealDepartments: new KyselyAppealDepartmentRepository(db, clock),
+    incidents: new KyselyIncidentRepository(db),
+    incidentResponses: new KyselyIncidentResponseRepository(db),
+    incidentDeadlineRules: new KyselyIncidentDeadlineRuleRepository(db),
+    evidence: new KyselyEvidenceRepository(db),
+    plans: new KyselyPlanRepository(db),
+    workCalendars: new KyselyWorkCalendarRepository(db),
+    dutyNotes: new KyselyDutyNoteRepository(db),
   };
 }
 
@@ -97,6 +121,18 @@ export class KyselyStorage implements Storage {
   readonly alerts: Repositories['alerts'];
   readonly caseTimeline: Repositories['caseTimeline'];
   readonly caseDeadlines: Repositories['caseDeadlines'];
+  readonly publications: Repositories['publications'];
+  readonly bulletins: Repositories['bulletins'];
+  readonly clues: Repositories['clues'];
+  readonly appeals: Repositories['appeals'];
+  readonly appealDepartments: Repositories['appealDepartments'];
+  readonly incidents: Repositories['incidents'];
+  readonly incidentResponses: Repositories['incidentResponses'];
+  readonly incidentDeadlineRules: Repositories['incidentDeadlineRules'];
+  readonly evidence: Repositories['evidence'];
+  readonly plans: Repositories['plans'];
+  readonly workCalendars: Repositories['workCalendars'];
+  readonly dutyNotes: Repositories['dutyNotes'];
   private readonly clock: Clock;
 
   constructor(
@@ -129,6 +165,18 @@ export class KyselyStorage implements Storage {
     this.alerts = repositories.alerts;
     this.caseTimeline = repositories.caseTimeline;
     this.caseDeadlines = repositories.caseDeadlines;
+    this.publications = repositories.publications;
+    this.bulletins = repositories.bulletins;
+    this.clues = repositories.clues;
+    this.appeals = repositories.appeals;
+    this.appealDepartments = repositories.appealDepartments;
+    this.incidents = repositories.incidents;
+    this.incidentResponses = repositories.incidentResponses;
+    this.incidentDeadlineRules = repositories.incidentDeadlineRules;
+    this.evidence = repositories.evidence;
+    this.plans = repositories.plans;
+    this.workCalendars = repositories.workCalendars;
+    this.dutyNotes = repositories.dutyNotes;
   }
 
   /** Commits when `work` resolves and rolls back when it throws (the error is passed on). */

@@ -40,7 +40,7 @@ export class KyselyCaseDeadlineRepository implements CaseDeadlineRepository {
       level: input.level,
       dueAt: input.dueAt,
       remindAt: input.remindAt,
-      ...(moved && { remindedAt: null, escalatedAt: null }),
+      ...(moved && { remindedAt: null, escalatedAt: null, doneAt: null }),
     };
     await this.db.updateTable('caseDeadlines').set(patch).where('id', '=', current.id).execute();
     return { ...current, ...patch };

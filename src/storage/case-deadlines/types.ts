@@ -33,7 +33,8 @@ export type CaseDeadlineInput = Pick<
 export interface CaseDeadlineRepository {
   /**
    * Sets the record's deadline of this kind: creates it, or moves it (a new due time resets the reminder
-   * and escalation marks, e.g. after an extension; a new unit follows a transfer).
+   * and escalation marks and reopens it, e.g. after an extension or a new dispatch; a new unit follows a
+   * transfer).
    */
   set(input: CaseDeadlineInput, now: number): Promise<CaseDeadline>;
   /** Marks the deadline done (no reminder or escalation after this); nothing when absent or done. */

@@ -14,6 +14,11 @@ import * as authoritySpikes from './0007-authority-spikes.js';
 import * as evaluation from './0008-evaluation.js';
 import * as caseTimeline from './0009-case-timeline.js';
 import * as caseDeadlines from './0010-case-deadlines.js';
+import * as incidents from './0011-incidents.js';
+import * as calendarDuty from './0012-calendar-duty.js';
+import * as evidencePlans from './0013-evidence-plans.js';
+import * as cluesAppeals from './0014-clues-appeals.js';
+import * as publicationsBulletins from './0015-publications-bulletins.js';
 
 /** A migration that may differ per engine. */
 interface DialectMigration {
@@ -31,6 +36,11 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0008-evaluation', evaluation],
   ['0009-case-timeline', caseTimeline],
   ['0010-case-deadlines', caseDeadlines],
+  ['0011-incidents', incidents],
+  ['0012-calendar-duty', calendarDuty],
+  ['0013-evidence-plans', evidencePlans],
+  ['0014-clues-appeals', cluesAppeals],
+  ['0015-publications-bulletins', publicationsBulletins],
 ];
 
 function providerOf(
