@@ -29,8 +29,10 @@ export function stageTable(
   jiebaCut: (text: string) => unknown,
 ): Table {
   const segments = texts.map((text) => analysers.segmenter.segment(text));
-  const at = (i: number): { normalized: string; tokens: string[] } =>
-    segments[i] ?? { normalized: '', tokens: [] };
+  const at = (i: number): { normalized: string; tokens: string[]; plain: boolean } =>
+    segments[i] ?? { normalized: '', tokens: [], plain: true };
+  /** What analyzeItem hands the sentiment model: the normalised text when it is also the plain form. */
+  const plain = (i: number): string | undefined => (at(i).plain ? at(i).normalized : undefined);
   const found = segments.map((segment) => analysers.lexicons(segment.normalized));
   const matches = (i: number): ReturnType<Analysers['lexicons']> =>
     found[i] ?? { regions: [], categories: [], appeal: [] };
@@ -39,7 +41,7 @@ export function stageTable(
     ['raw jieba cut (baseline)', (i) => jiebaCut(text(i))],
     ['normalise + segment (tokens and index string)', (i) => analysers.segmenter.segment(text(i))],
     ['language', (i) => detectLanguage(text(i))],
-    ['sentiment + emotion', (i) => analysers.sentiment(text(i), 'zh', at(i).tokens)],
+    ['sentiment + emotion', (i) => analysers.sentiment(text(i), 'zh', at(i).tokens, plain(i))],
     ['one lexicon scan (places, category and appeal terms)', (i) => analysers.lexicons(at(i).normalized)],
     ['categories', (i) => analysers.categories(at(i).normalized, at(i).tokens, matches(i))],
     ['regions', (i) => analysers.regions(at(i).normalized, matches(i))],

@@ -6,6 +6,7 @@ import { extractKeywords, loadIdfModel } from '../keywords/index.js';
 import { normalizeText } from '../normalize/text.js';
 import { extractRegions, loadGazetteer } from '../regions/index.js';
 import { Segmenter } from '../segment/segmenter.js';
+import { analyzeSentiment, loadSentimentModel } from '../sentiment/index.js';
 import { analyzeItem, type Analysers } from './analyze.js';
 import { KEYWORDS_PER_ITEM, loadAnalysers } from './load.js';
 
@@ -41,6 +42,19 @@ describe('analyzeItem', () => {
     expect(result.keywords).toEqual(extractKeywords(tokens, loadIdfModel(), KEYWORDS_PER_ITEM));
     expect(result.simhash).toBe(simhashOfText(text));
     expect(result.tokens).toBe(segmenter.tokensForIndex(text));
+  });
+
+  it.each([
+    ['simplified text', '我家楼下的化工厂每天晚上排放废气，味道刺鼻，恳请环保部门尽快查处！'],
+    ['capitals, full-width forms and whitespace runs', '  ＡＰＰ太好用了　　Hello  WORLD，非常满意！ '],
+    ['traditional characters', '【突發】這家餐廳的服務太差了，非常失望！'],
+    ['several lines', '太吓人了\n今天上午春熙路一商场发生火灾\n来源：成都日报'],
+  ])('gives the sentiment model’s own answer for %s (handed the normal form it shares)', (_name, text) => {
+    const result = analyzeItem({ title: '标题', content: text }, analysers);
+    const own = analyzeSentiment(`标题\n${text}`, loadSentimentModel(), segmenter.tokens(`标题\n${text}`));
+    expect(result.sentimentScore).toBe(own.score);
+    expect(result.emotionScore).toBe(own.emotionScore);
+    expect(result.sentiment).toBe(own.label);
   });
 
   it('reads the title with the content', () => {

@@ -44,7 +44,11 @@ export interface NearDuplicateCheck {
 export interface Analysers {
   duplicates: NearDuplicateCheck;
   segmenter: Segmenter;
-  sentiment(text: string, language: string, words: readonly string[]): SentimentReading;
+  /**
+   * `plain`, when given, is the text's plain normal form (what Segmenter.segment says is `plain`): the
+   * sentiment model's own normalisation of `text`, so it is not computed again.
+   */
+  sentiment(text: string, language: string, words: readonly string[], plain?: string): SentimentReading;
   /** Finds the words of the region, category and appeal lexicons in one pass (see lexicon-scan.ts). */
   lexicons(normalized: string): LexiconMatches;
   categories(normalized: string, tokens: readonly string[], found: LexiconMatches): string[];
@@ -76,9 +80,9 @@ export interface AnalysisResult {
 /** Analyses one item. */
 export function analyzeItem(input: AnalysisInput, analysers: Analysers): AnalysisResult {
   const text = input.title ? `${input.title}\n${input.content}` : input.content;
-  const { normalized: normalizedText, tokens: words, index } = analysers.segmenter.segment(text);
+  const { normalized: normalizedText, tokens: words, index, plain } = analysers.segmenter.segment(text);
   const language = input.language ?? detectLanguage(text);
-  const sentiment = analysers.sentiment(text, language, words);
+  const sentiment = analysers.sentiment(text, language, words, plain ? normalizedText : undefined);
   const found = analysers.lexicons(normalizedText);
   const appeal = analysers.appeal(normalizedText, found);
   return {

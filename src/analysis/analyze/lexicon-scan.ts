@@ -80,10 +80,9 @@ function idsInTextOrder(pairs: number[]): number[] {
   return ids;
 }
 
-/** Scans `normalized` once and splits the matches among the analysers. */
 export function scanLexicons(scanner: LexiconScanner, normalized: string): LexiconMatches {
   const { automaton, categoryStart, appealStart } = scanner;
-  const { outputs, lengths } = automaton;
+  const { outputStart, outputPatterns, lengths } = automaton;
   const regions: number[] = [];
   const categories: number[] = [];
   const appeal: number[] = [];
@@ -91,9 +90,9 @@ export function scanLexicons(scanner: LexiconScanner, normalized: string): Lexic
   for (let i = 0; i < normalized.length; i++) {
     state = nextState(automaton, state, normalized.charCodeAt(i));
     if (state === 0) continue;
-    const found = outputs[state] ?? [];
-    for (let k = 0; k < found.length; k++) {
-      const pattern = found[k] ?? 0;
+    const end = outputStart[state + 1] ?? 0;
+    for (let k = outputStart[state] ?? 0; k < end; k++) {
+      const pattern = outputPatterns[k] ?? 0;
       const start = i + 1 - (lengths[pattern] ?? 0);
       if (pattern < categoryStart) regions.push(pattern, start);
       else if (pattern < appealStart) categories.push(pattern - categoryStart, start);

@@ -40,8 +40,8 @@ export function loadAnalysers(segmenter: Segmenter): Analysers {
   const findPlaces = (text: string): string[] => placeNamesOf(text, gazetteer);
   return {
     segmenter,
-    sentiment(text, _language, words) {
-      const result = analyzeSentiment(text, sentimentModel, words);
+    sentiment(text, _language, words, plain) {
+      const result = analyzeSentiment(text, sentimentModel, words, plain);
       return {
         label: result.label,
         score: result.score,

@@ -55,24 +55,27 @@ function collect(
   model: AppealModel,
   keepTerms: boolean,
 ): Findings {
-  const counts = new Int32Array(SIGNAL_KEYS.length);
   const terms: (string[] | null)[] = keepTerms ? new Array<null>(SIGNAL_KEYS.length).fill(null) : [];
-  const departmentScores = new Float64Array(model.departments.length);
-  /** Long texts look repeats up in a set; short ones search the few hits before. */
-  const seen = ids.length > 32 ? new Set<number>() : null;
+  const tables = tablesOf(model);
+  const { marks, roleStart, roleCode, roleWeight, counts, departmentScores } = tables;
+  counts.fill(0);
+  departmentScores.fill(0);
+  const mark = nextMark(tables);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] ?? 0;
-    const seenBefore = seen ? seen.has(id) : ids.indexOf(id) < i;
-    seen?.add(id);
-    for (const role of model.roles[id] ?? []) {
-      if (role.kind === 'department') {
+    const seenBefore = marks[id] === mark;
+    marks[id] = mark;
+    const end = roleStart[id + 1] ?? 0;
+    for (let r = roleStart[id] ?? 0; r < end; r++) {
+      const code = roleCode[r] ?? 0;
+      if (code < 0) {
+        const department = -1 - code;
         if (!seenBefore)
-          departmentScores[role.department] = (departmentScores[role.department] ?? 0) + role.weight;
+          departmentScores[department] = (departmentScores[department] ?? 0) + (roleWeight[r] ?? 0);
         continue;
       }
-      const signal = SIGNAL_INDEX.get(role.signal) ?? 0;
-      counts[signal] = (counts[signal] ?? 0) + 1;
-      if (keepTerms) addTerm(terms, signal, model.scanner.phrases[id] ?? '');
+      counts[code] = (counts[code] ?? 0) + 1;
+      if (keepTerms) addTerm(terms, code, model.scanner.phrases[id] ?? '');
     }
   }
   if (normalized.includes('@')) {
@@ -85,6 +88,74 @@ function collect(
     }
   }
   return { counts, terms, departmentScores };
+}
+
+/**
+ * A model's roles in flat arrays, built once per model, and which phrase ids the text being judged has
+ * had already, without a set or a search per text.
+ */
+interface RoleTables {
+  /** The roles of phrase id p are roleCode/roleWeight[roleStart[p] .. roleStart[p + 1]). */
+  roleStart: Int32Array;
+  /** A signal role's index in SIGNAL_KEYS, or −1 − d for a role of department d. */
+  roleCode: Int32Array;
+  /** A department role's weight (0 for signal roles). */
+  roleWeight: Float64Array;
+  /**
+   * Per phrase id, the mark of the last text it was found in: seen in the current text when equal to
+   * `current`. Analysis is synchronous, so one text at a time uses it; marks restart before they overflow.
+   */
+  marks: Int32Array;
+  current: number;
+  /**
+   * The counts and department scores of the text being judged, reused from text to text (a typed array
+   * per text costs more than the rest of the count): the Findings that hold them are read and dropped
+   * before the next text is judged.
+   */
+  counts: Int32Array;
+  departmentScores: Float64Array;
+}
+
+const TABLES = new WeakMap<AppealModel, RoleTables>();
+
+function tablesOf(model: AppealModel): RoleTables {
+  let tables = TABLES.get(model);
+  if (tables === undefined) {
+    tables = buildRoleTables(model);
+    TABLES.set(model, tables);
+  }
+  return tables;
+}
+
+function buildRoleTables(model: AppealModel): RoleTables {
+  const roleStart = new Int32Array(model.roles.length + 1);
+  const codes: number[] = [];
+  const weights: number[] = [];
+  model.roles.forEach((roles, id) => {
+    roleStart[id] = codes.length;
+    for (const role of roles) {
+      codes.push(role.kind === 'department' ? -1 - role.department : (SIGNAL_INDEX.get(role.signal) ?? 0));
+      weights.push(role.kind === 'department' ? role.weight : 0);
+    }
+  });
+  roleStart[model.roles.length] = codes.length;
+  return {
+    roleStart,
+    roleCode: Int32Array.from(codes),
+    roleWeight: Float64Array.from(weights),
+    marks: new Int32Array(model.roles.length),
+    current: 0,
+    counts: new Int32Array(SIGNAL_KEYS.length),
+    departmentScores: new Float64Array(model.departments.length),
+  };
+}
+
+function nextMark(tables: RoleTables): number {
+  if (tables.current === 0x7fffffff) {
+    tables.marks.fill(0);
+    tables.current = 0;
+  }
+  return ++tables.current;
 }
 
 function addTerm(terms: (string[] | null)[], signal: number, term: string): void {

@@ -36,6 +36,19 @@ function lowerCased(token: string): string {
   return token;
 }
 
+/** The length of each taxonomy's longest whole-token term, worked out once per taxonomy. */
+const LONGEST_TOKEN_TERM = new WeakMap<Taxonomy, number>();
+
+function longestTokenTerm(taxonomy: Taxonomy): number {
+  let longest = LONGEST_TOKEN_TERM.get(taxonomy);
+  if (longest === undefined) {
+    longest = 0;
+    for (const term of taxonomy.tokenTerms.keys()) longest = Math.max(longest, term.length);
+    LONGEST_TOKEN_TERM.set(taxonomy, longest);
+  }
+  return longest;
+}
+
 /**
  * Visits each distinct term among `found` (the ids of the substring terms found in the text, in the
  * order the taxonomy's scanner reports them) and `tokens` (whole-token terms).
@@ -52,8 +65,11 @@ function visitTerms(
     if (uses !== undefined) visit(uses, scanner.phrases[id] ?? '');
   }
   if (taxonomy.tokenTerms.size === 0) return;
+  const longest = longestTokenTerm(taxonomy);
   const seenTokens: number[] = [];
   for (const token of tokens) {
+    // Lower-casing never shortens a string, so a token longer than every term matches none.
+    if (token.length > longest) continue;
     const id = taxonomy.tokenTerms.get(lowerCased(token));
     if (id === undefined || seenTokens.includes(id)) continue;
     seenTokens.push(id);
@@ -62,12 +78,23 @@ function visitTerms(
   }
 }
 
+/**
+ * The score array of each taxonomy, reused from text to text (a typed array per text costs about as much
+ * as the scoring): categorizeFound reads it and is done with it before it returns.
+ */
+const SCORES = new WeakMap<Taxonomy, Float64Array>();
+
 function builtInScores(
   found: readonly number[],
   tokens: readonly string[],
   taxonomy: Taxonomy,
 ): Float64Array {
-  const scores = new Float64Array(taxonomy.keys.length);
+  let scores = SCORES.get(taxonomy);
+  if (scores === undefined) {
+    scores = new Float64Array(taxonomy.keys.length);
+    SCORES.set(taxonomy, scores);
+  }
+  scores.fill(0);
   visitTerms(found, tokens, taxonomy, (uses) => {
     for (const use of uses) scores[use.category] = (scores[use.category] ?? 0) + use.weight;
   });

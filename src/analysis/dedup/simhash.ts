@@ -92,16 +92,22 @@ const HIGH_PLANES = new Int32Array(PLANES);
 const LOW_PLANES = new Int32Array(PLANES);
 
 /**
- * Adds one 32-bit word to 32 bit-sliced counters: plane p holds bit p of every counter, so adding is a
- * ripple carry across the `depth` planes the final counts can need (a fixed count of steps: cheaper than
- * stopping early, whose branch the processor cannot predict).
+ * Adds `high` to the 32 bit-sliced counters of {@link HIGH_PLANES} and `low` to those of
+ * {@link LOW_PLANES}: plane p holds bit p of every counter, so adding is a ripple carry across the
+ * `depth` planes the final counts can need (a fixed count of steps: cheaper than stopping early, whose
+ * branch the processor cannot predict). The two carry chains are independent and share one loop, so the
+ * processor works on both at once.
  */
-function addSliced(planes: Int32Array, word: number, depth: number): void {
-  let carry = word;
+function addSlicedPair(high: number, low: number, depth: number): void {
+  let highCarry = high;
+  let lowCarry = low;
   for (let p = 0; p < depth; p++) {
-    const plane = planes[p] ?? 0;
-    planes[p] = plane ^ carry;
-    carry = plane & carry;
+    const highPlane = HIGH_PLANES[p] ?? 0;
+    const lowPlane = LOW_PLANES[p] ?? 0;
+    HIGH_PLANES[p] = highPlane ^ highCarry;
+    LOW_PLANES[p] = lowPlane ^ lowCarry;
+    highCarry = highPlane & highCarry;
+    lowCarry = lowPlane & lowCarry;
   }
 }
 
@@ -134,8 +140,7 @@ export function simhashOfCanonical(canonical: string): string {
   const depth = 32 - Math.clz32(shingles);
   for (let i = 0; i < shingles; i++) {
     const hash = hashRange(canonical, i, i + size);
-    addSliced(HIGH_PLANES, mix32(hash ^ HIGH_SEED), depth);
-    addSliced(LOW_PLANES, mix32(hash ^ LOW_SEED), depth);
+    addSlicedPair(mix32(hash ^ HIGH_SEED), mix32(hash ^ LOW_SEED), depth);
   }
   const half = Math.floor(shingles / 2);
   return toHex({ high: countersAbove(HIGH_PLANES, half), low: countersAbove(LOW_PLANES, half) });

@@ -31,13 +31,15 @@ const NOT_KEYWORD = Number.NEGATIVE_INFINITY;
 const MEMO_SIZE = 100_000;
 
 /**
- * What the memo knows of one token: its IDF weight (or {@link NOT_KEYWORD}), and where it was tallied in
- * the call that saw it last (`call`, `slot`), so that one lookup both weighs and tallies a token.
+ * What the memo knows of one token: the token, its IDF weight (or {@link NOT_KEYWORD}), and its count in
+ * the call that saw it last (`call`, `count`), so that one lookup both weighs and tallies a token and a
+ * call keeps only the list of its distinct candidates.
  */
 interface TokenEntry {
+  readonly token: string;
   readonly weight: number;
   call: number;
-  slot: number;
+  count: number;
 }
 
 /**
@@ -64,7 +66,7 @@ function entryOf(token: string, model: IdfModel, memo: Map<string, TokenEntry>):
     const weight = isKeywordCandidate(token, model.stopWords)
       ? (model.idf.get(token) ?? model.unknownIdf)
       : NOT_KEYWORD;
-    entry = { weight, call: 0, slot: 0 };
+    entry = { token, weight, call: 0, count: 0 };
     memo.set(token, entry);
   }
   return entry;
@@ -84,49 +86,48 @@ export function extractKeywords(
   const memo = memoOf(model);
   if (memo.size >= MEMO_SIZE) memo.clear();
   const call = ++calls;
-  const words: string[] = [];
-  const counts: number[] = [];
-  const weights: number[] = [];
+  const candidates: TokenEntry[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
     if (token.length < 2) continue;
     const entry = entryOf(token, model, memo);
     if (entry.weight === NOT_KEYWORD) continue;
     if (entry.call === call) {
-      counts[entry.slot] = (counts[entry.slot] ?? 0) + 1;
+      entry.count++;
       continue;
     }
     entry.call = call;
-    entry.slot = words.length;
-    words.push(token);
-    counts.push(1);
-    weights.push(entry.weight);
+    entry.count = 1;
+    candidates.push(entry);
   }
-  return best(words, counts, weights, k);
+  return best(candidates, k);
 }
 
-/** The `k` words of highest count × weight, best first; an earlier word wins a tie. */
-function best(
-  words: readonly string[],
-  counts: readonly number[],
-  weights: readonly number[],
-  k: number,
-): string[] {
-  const kept: number[] = [];
+/**
+ * The tokens of the `k` candidates of highest count × weight, best first; an earlier candidate wins a
+ * tie. Kept by insertion, moving lower scores down one place (no array per insertion).
+ */
+function best(candidates: readonly TokenEntry[], k: number): string[] {
+  const kept: TokenEntry[] = [];
   const keptScores: number[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const score = (counts[i] ?? 0) * (weights[i] ?? 0);
+  for (const candidate of candidates) {
+    const score = candidate.count * candidate.weight;
     if (kept.length === k) {
       if (score <= (keptScores[k - 1] ?? 0)) continue;
       kept.pop();
       keptScores.pop();
     }
     let at = kept.length;
-    while (at > 0 && (keptScores[at - 1] ?? 0) < score) at--;
-    kept.splice(at, 0, i);
-    keptScores.splice(at, 0, score);
+    kept.push(candidate);
+    keptScores.push(score);
+    for (; at > 0 && (keptScores[at - 1] ?? 0) < score; at--) {
+      kept[at] = kept[at - 1] ?? candidate;
+      keptScores[at] = keptScores[at - 1] ?? 0;
+    }
+    kept[at] = candidate;
+    keptScores[at] = score;
   }
   const out: string[] = [];
-  for (const index of kept) out.push(words[index] ?? '');
+  for (const entry of kept) out.push(entry.token);
   return out;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, foldCompatibilityForms, normalizeText, simplifyCharacters } from './text.js';
+import {
+  collapseWhitespace,
+  foldCompatibilityForms,
+  normalizeText,
+  normalizeTextNoting,
+  simplifyCharacters,
+} from './text.js';
 
 describe('normalizeText', () => {
   it.each([
@@ -37,5 +43,39 @@ describe('normalizeText', () => {
     expect(foldCompatibilityForms('ｆｕｌｌ')).toBe('full');
     expect(collapseWhitespace(' a \n b ')).toBe('a b');
     expect(simplifyCharacters('發佈')).toBe('发布');
+  });
+});
+
+describe('normalizeTextNoting', () => {
+  it.each([
+    ['plain simplified text', '网络舆情工作，今天开会。', false],
+    ['capitals, full-width forms and whitespace', ' ＡＰＰ  Hello\u3000WORLD\n今天 ', false],
+    ['traditional characters', '網路輿情　監測', true],
+    ['a compatibility ideograph that folds to a traditional one', '\uf900', true],
+    ['empty', '', false],
+  ])('gives normalizeText and notes simplification for %s', (_name, text, simplified) => {
+    const noted = normalizeTextNoting(text);
+    expect(noted.normalized).toBe(normalizeText(text));
+    expect(noted.simplified).toBe(simplified);
+    // Without simplification the result is the plain form: NFKC, lower case, whitespace collapsed.
+    if (!simplified) expect(noted.normalized).toBe(collapseWhitespace(text.normalize('NFKC').toLowerCase()));
+  });
+});
+
+describe('normalizeText on every BMP code unit', () => {
+  /** The steps one by one, as the normal form is defined. */
+  const reference = (text: string): string =>
+    collapseWhitespace(simplifyCharacters(foldCompatibilityForms(text)).toLowerCase());
+
+  it('gives what the steps one by one give, alone, doubled, between ideographs and after a space', () => {
+    const disagreements: string[] = [];
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      if (unit >= 0xd800 && unit <= 0xdfff) continue;
+      const char = String.fromCharCode(unit);
+      for (const text of [char, char + char, `甲${char}乙`, `甲 ${char}`, `${char}，`]) {
+        if (normalizeText(text) !== reference(text)) disagreements.push(text);
+      }
+    }
+    expect(disagreements.slice(0, 10)).toEqual([]);
   });
 });

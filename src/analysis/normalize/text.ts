@@ -62,3 +62,23 @@ export function normalizeText(text: string): string {
   if (isAlreadyNormal(folded)) return folded;
   return collapseWhitespace(lowerCase(simplifyCharacters(folded)));
 }
+
+/** What {@link normalizeTextNoting} answers. */
+export interface NoticedNormalization {
+  /** normalizeText of the text. */
+  normalized: string;
+  /**
+   * False when no traditional character was converted: `normalized` is then also the plain form of the
+   * text (NFKC, lower case, whitespace runs as one space, trimmed), which is the sentiment model's
+   * normalisation (sentiment/normalize.ts), so full analysis hands it over instead of normalising twice.
+   */
+  simplified: boolean;
+}
+
+/** normalizeText, and whether it converted traditional characters on the way. */
+export function normalizeTextNoting(text: string): NoticedNormalization {
+  const folded = foldCompatibilityForms(text);
+  if (isAlreadyNormal(folded)) return { normalized: folded, simplified: false };
+  const simplified = simplifyCharacters(folded);
+  return { normalized: collapseWhitespace(lowerCase(simplified)), simplified: simplified !== folded };
+}

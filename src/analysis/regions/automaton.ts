@@ -24,6 +24,13 @@ export interface Automaton {
   readonly fail: Int32Array;
   /** Patterns that end in each state, including those reached through failure links. */
   readonly outputs: readonly (readonly number[])[];
+  /**
+   * The same outputs flattened for the hot scans: those of state s are
+   * outputPatterns[outputStart[s] .. outputStart[s + 1]), so a state without any costs two adjacent
+   * reads of one typed array instead of a load of its (shared, empty) list.
+   */
+  readonly outputStart: Int32Array;
+  readonly outputPatterns: Int32Array;
   /** Length of each pattern in code units. */
   readonly lengths: Int32Array;
 }
@@ -67,7 +74,27 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       queue.push(child);
     }
   }
-  return { ...pack(next), fail, outputs, lengths: Int32Array.from(patterns, (p) => p.length) };
+  return {
+    ...pack(next),
+    fail,
+    outputs,
+    ...flatten(outputs),
+    lengths: Int32Array.from(patterns, (p) => p.length),
+  };
+}
+
+/** The outputs of every state in one typed array (see Automaton.outputStart). */
+function flatten(outputs: readonly (readonly number[])[]): Pick<Automaton, 'outputStart' | 'outputPatterns'> {
+  const outputStart = new Int32Array(outputs.length + 1);
+  let total = 0;
+  outputs.forEach((found, state) => {
+    outputStart[state] = total;
+    total += found.length;
+  });
+  outputStart[outputs.length] = total;
+  const outputPatterns = new Int32Array(total);
+  outputs.forEach((found, state) => outputPatterns.set(found, outputStart[state] ?? 0));
+  return { outputStart, outputPatterns };
 }
 
 type Packed = Pick<
@@ -174,15 +201,15 @@ function step(next: readonly Map<number, number>[], fail: Int32Array, from: numb
  * Overlapping and nested matches are all reported.
  */
 export function scanAutomaton(automaton: Automaton, text: string, out: number[]): void {
-  const { fail, outputs, lengths } = automaton;
+  const { fail, outputStart, outputPatterns, lengths } = automaton;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     state = state === 0 ? rootStep(automaton, unit) : advance(automaton, fail, state, unit);
     if (state === 0) continue;
-    const found = outputs[state] ?? NO_OUTPUT;
-    for (let k = 0; k < found.length; k++) {
-      const pattern = found[k] ?? 0;
+    const end = outputStart[state + 1] ?? 0;
+    for (let k = outputStart[state] ?? 0; k < end; k++) {
+      const pattern = outputPatterns[k] ?? 0;
       out.push(pattern, i + 1 - (lengths[pattern] ?? 0));
     }
   }

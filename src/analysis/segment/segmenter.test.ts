@@ -199,3 +199,31 @@ describe('Segmenter.segment with remembered sub-words', () => {
     expect(own.segment(text)).toEqual(fresh.segment(text));
   });
 });
+
+describe('Segmenter.segment tokens', () => {
+  // segment writes the tokens over jieba's word list in place and moves them to an array of their own at
+  // the first word that takes the general path (inner punctuation, as in c++); tokens() builds
+  // them afresh, so the two must agree wherever such a word falls.
+  it.each([
+    ['no word on the general path', '网络舆情工作，今天开会。'],
+    ['a general-path word first', 'c++今天打折，快来看看'],
+    ['a general-path word in the middle', '今天用c++写代码，价格3.5元'],
+    ['a general-path word last', '我们今天学了c++'],
+    ['several of them', 'GDP增长5.2%，用c++和c++写，スーパー'],
+    ['only punctuation', '！！，。'],
+    ['empty', ''],
+  ])('agrees with tokens() with %s', (_name, text) => {
+    const own = new Segmenter();
+    const segmented = own.segment(text);
+    expect(segmented.tokens).toEqual(own.tokens(text));
+    expect(segmented.index.startsWith(segmented.tokens.join(' '))).toBe(true);
+  });
+
+  it.each([
+    ['simplified text', '网络舆情工作，今天开会。', true],
+    ['capitals and whitespace runs', 'Hello  WORLD\t今天', true],
+    ['traditional characters', '網路輿情監測', false],
+  ])('says whether the normalised text is the plain form for %s', (_name, text, plain) => {
+    expect(new Segmenter().segment(text).plain).toBe(plain);
+  });
+});

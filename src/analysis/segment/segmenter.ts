@@ -8,9 +8,9 @@ import { dict } from '@node-rs/jieba/dict.js';
 import type { ExpressionNode, TermNode } from '../expression/ast.js';
 import type { SearchNode, SearchTerm } from '../expression/search-tree.js';
 import { expressionSyntaxError } from '../expression/syntax-error.js';
-import { normalizeText } from '../normalize/text.js';
+import { normalizeText, normalizeTextNoting } from '../normalize/text.js';
 import type { DictionaryWord } from './dictionary.js';
-import { appendTokensOfWord, EXTRAS_SEPARATOR, searchSubwords } from './tokens.js';
+import { appendTokensOfWord, EXTRAS_SEPARATOR, searchSubwords, singleTokenOfWord } from './tokens.js';
 
 /**
  * The dictionary frequency of added words: enough for a word to be cut whole rather than in pieces, low
@@ -95,19 +95,37 @@ export class Segmenter {
    * One segmentation of `text` for analysis and the index together: the normalised text, its precise
    * tokens (what {@link tokens} returns) and the index string (what {@link tokensForIndex} returns), with
    * one precise cut: the search-mode sub-words come from dictionary look-ups, remembered per word.
+   * `plain` is true when `normalized` is also the plain form of the text (see normalizeTextNoting).
    */
-  segment(text: string): { normalized: string; tokens: string[]; index: string } {
-    const normalized = normalizeText(text);
-    const precise = this.jieba.cut(normalized, false);
-    const tokens: string[] = [];
+  segment(text: string): { normalized: string; tokens: string[]; index: string; plain: boolean } {
+    const { normalized, simplified } = normalizeTextNoting(text);
+    const words = this.jieba.cut(normalized, false);
+    // The tokens overwrite the words array (jieba's fresh array, never shared) in place: nearly every
+    // word gives at most one token, so token n is written only after word n is read. At the first word
+    // that may give several, the tokens so far move to an array of their own.
+    let written = 0;
+    let spilled: string[] | null = null;
     let extras = '';
-    for (const word of precise) {
-      appendTokensOfWord(word, tokens);
-      if (word.length < 3) continue;
-      extras += this.subwordGroup(word);
+    for (let read = 0; read < words.length; read++) {
+      const word = words[read] ?? '';
+      if (word.length >= 3) extras += this.subwordGroup(word);
+      if (spilled !== null) {
+        appendTokensOfWord(word, spilled);
+        continue;
+      }
+      const single = singleTokenOfWord(word);
+      if (single === null) {
+        spilled = words.slice(0, written);
+        appendTokensOfWord(word, spilled);
+      } else if (single !== '') {
+        words[written++] = single;
+      }
     }
+    if (spilled === null) words.length = written;
+    const tokens = spilled ?? words;
     const joined = tokens.join(' ');
-    return { normalized, tokens, index: joined === '' ? extras.slice(1) : joined + extras };
+    const index = joined === '' ? extras.slice(1) : joined + extras;
+    return { normalized, tokens, index, plain: !simplified };
   }
 
   /** The index-string group of the search sub-words of one precise word (memoised), or ''. */

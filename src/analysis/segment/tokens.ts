@@ -39,22 +39,30 @@ function appendGeneral(word: string, out: string[]): void {
 }
 
 /**
+ * The index token of one segmented word in the common cases, where a word gives at most one: the token,
+ * or '' when the word gives none (punctuation). null when the word needs the general path (it may give
+ * several tokens); {@link appendTokensOfWord} then has them.
+ */
+export function singleTokenOfWord(word: string): string | null {
+  if (word.length === 1) {
+    const unit = word.charCodeAt(0);
+    if (unitClass(unit) === OTHER_UNIT) return '';
+    return isLowerStable(unit) ? word : word.toLowerCase();
+  }
+  for (let i = 0; i < word.length; i++) {
+    if (unitClass(word.charCodeAt(i)) !== RUN_UNIT) return null;
+  }
+  return cut(word);
+}
+
+/**
  * Appends the index tokens of one segmented word to `out` (what {@link tokensOfWord} returns, without
  * an array per word).
  */
 export function appendTokensOfWord(word: string, out: string[]): void {
-  if (word.length === 1) {
-    const unit = word.charCodeAt(0);
-    if (unitClass(unit) !== OTHER_UNIT) out.push(isLowerStable(unit) ? word : word.toLowerCase());
-    return;
-  }
-  for (let i = 0; i < word.length; i++) {
-    if (unitClass(word.charCodeAt(i)) !== RUN_UNIT) {
-      appendGeneral(word, out);
-      return;
-    }
-  }
-  if (word.length > 0) out.push(cut(word));
+  const single = singleTokenOfWord(word);
+  if (single === null) appendGeneral(word, out);
+  else if (single !== '') out.push(single);
 }
 
 /** The index tokens of one segmented word: its letter/digit runs, lower-cased and length-capped. */

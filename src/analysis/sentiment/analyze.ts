@@ -43,14 +43,15 @@ const NO_WORDS: readonly string[] = [];
  * Analyses the sentiment of `text` with a loaded model. `words` are the text's jieba words
  * (Segmenter.tokens of the same text), which the pipeline already has; without them the text is
  * segmented with the model's segmenter when it was loaded with one, and otherwise scored without word
- * features (less accurate). Pure; never throws on any string.
+ * features (less accurate). `normalized`, when the caller has it, is normalizeText (normalize.ts) of
+ * `text`, which is then not computed again. Pure; never throws on any string.
  */
 export function analyzeSentiment(
   text: string,
   model: SentimentModel,
   words?: readonly string[],
+  normalized: string = normalizeText(text),
 ): SentimentResult {
-  const normalized = normalizeText(text);
   const { han, latin } = countScripts(normalized);
   if (han === 0) {
     return latin >= 2 ? english(normalized) : neutral(['fallback:no-chinese-or-english']);

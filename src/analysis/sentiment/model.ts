@@ -176,7 +176,9 @@ export function softmax(logits: ArrayLike<number>, temperature: number): number[
     out.push(v);
     sum += v;
   }
-  return out.map((v) => v / sum);
+  // Divided in place: one array per call rather than two (this runs twice per analysed text).
+  for (let k = 0; k < out.length; k++) out[k] = (out[k] ?? 0) / sum;
+  return out;
 }
 
 /** Index of the largest value. */
