@@ -14,6 +14,7 @@ import {
   mergeEvents,
   type ClusterDeps,
 } from '../../src/pipeline/cluster/index.js';
+import { LARGE_EVENT, LARGE_EVENT_REFRESH_MS } from '../../src/pipeline/cluster/deps.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { openStorage } from '../../src/storage/index.js';
 import type { NewItem, Storage } from '../../src/storage/repositories.js';
@@ -131,6 +132,29 @@ describe.each(databaseTargets)('clustering job on $name', (target) => {
     expect(after.get(later)).toBe(fireEvent);
     expect(after.get(repostOfRepost)).toBe(fireEvent);
     expect((await storage.events.get(fireEvent))?.itemCount).toBe(5);
+  });
+
+  it('recomputes a large event at most once a minute while it grows, counting every member', async () => {
+    const office = await unit('大事件单位');
+    clock.advance(Math.max(0, START + 30 * HOUR - clock.now()));
+    const ids: string[] = [];
+    for (let n = 0; n < LARGE_EVENT; n++) ids.push(await add(office, '化工厂 爆炸 救援 伤亡', 30));
+    const first = await clusterItems(deps, ids);
+    const [eventId = ''] = first.touched;
+    const full = await storage.events.getRecord(eventId);
+    expect(full).toMatchObject({ itemCount: LARGE_EVENT, updatedAt: clock.now() });
+
+    clock.advance(10_000);
+    await clusterItems(deps, [await add(office, '化工厂 爆炸 救援 伤亡', 30)]);
+    const light = await storage.events.getRecord(eventId);
+    expect(light).toMatchObject({ itemCount: LARGE_EVENT + 1, updatedAt: full?.updatedAt });
+
+    clock.advance(LARGE_EVENT_REFRESH_MS);
+    await clusterItems(deps, [await add(office, '化工厂 爆炸 救援 伤亡', 30)]);
+    expect(await storage.events.getRecord(eventId)).toMatchObject({
+      itemCount: LARGE_EVENT + 2,
+      updatedAt: clock.now(),
+    });
   });
 
   it('merges two stored events when a bridging item makes them alike; the larger keeps its id', async () => {

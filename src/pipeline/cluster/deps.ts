@@ -48,6 +48,14 @@ export interface ResolvedClusterDeps {
 export const EVENT_KEYWORDS = 10;
 /** How far back the unit's heat reference looks. */
 export const HEAT_REFERENCE_MS = 30 * 24 * 3600_000;
+/**
+ * Events at least this large are fully recomputed (summary, centroid, heat, stage, split check — all of which
+ * read every member) at most once per {@link LARGE_EVENT_REFRESH_MS}; in between, a new member only updates the
+ * item count. Without this, a busy story costs a read of all its members for every new post.
+ */
+export const LARGE_EVENT = 200;
+/** How often a large event is fully recomputed while it keeps growing. */
+export const LARGE_EVENT_REFRESH_MS = 60_000;
 /** Events larger than this are not checked for splits (the check reads every member). */
 export const MAX_SPLIT_CHECK = 5000;
 

@@ -14,7 +14,14 @@ import {
 import { HEAT_VERSION, heatLog, heatScore, rawHeat, type HeatReference } from '../../analysis/heat/index.js';
 import type { EventHistoryEntry } from '../../domain/index.js';
 import type { EventMemberRecord, EventRecord, Repositories } from '../../storage/index.js';
-import { EVENT_KEYWORDS, HEAT_REFERENCE_MS, MAX_SPLIT_CHECK, type ResolvedClusterDeps } from './deps.js';
+import {
+  EVENT_KEYWORDS,
+  HEAT_REFERENCE_MS,
+  LARGE_EVENT,
+  LARGE_EVENT_REFRESH_MS,
+  MAX_SPLIT_CHECK,
+  type ResolvedClusterDeps,
+} from './deps.js';
 
 const HOUR = 3600_000;
 
@@ -101,6 +108,11 @@ export async function refreshEvent(
 ): Promise<string[]> {
   const event = await tx.events.getRecord(eventId);
   if (!event || event.mergedInto !== null) return [];
+  if (event.itemCount >= LARGE_EVENT && now - event.updatedAt < LARGE_EVENT_REFRESH_MS) {
+    const itemCount = await tx.events.countMembers(eventId, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    await tx.events.save({ ...event, itemCount });
+    return [eventId];
+  }
   const reference = await tx.events.heatReference(event.unitId, now - HEAT_REFERENCE_MS);
   let members = await tx.events.members(eventId);
   const history: Omit<EventHistoryEntry, 'id'>[] = [];

@@ -14,8 +14,9 @@ export const SIGNAL_WINDOW_MS = 60 * 60_000;
 export const EARLIER_LOOKBACK_MS = 24 * 3600_000;
 /** Earlier hits a scheme-hit signal carries at most (rules with a higher count threshold see this many). */
 export const EARLIER_HITS = 1000;
-/** Evidence items per event signal. */
+/** Evidence items per event signal, picked by engagement among the newest members. */
 const EVENT_EVIDENCE = 5;
+const EVENT_EVIDENCE_POOL = 50;
 
 /** New items of one scheme in this batch. */
 export interface SchemeBatchHits {
@@ -55,26 +56,31 @@ export async function schemeHitSignal(
 }
 
 /**
- * The signal of one event after clustering: heat, growth and its most engaged recent items. Null for an
- * event that was merged away or whose latest item is older than `horizon` (an imported archive).
+ * The signal of one event after clustering: heat, growth (members published in the last window against the
+ * window before, counted in storage) and its most engaged recent items. Null for an event that was merged
+ * away or whose latest item is older than `horizon` (an imported archive).
  */
 export async function eventSignal(
-  storage: Pick<Storage, 'events'>,
+  storage: Pick<Storage, 'events' | 'items'>,
   eventId: string,
   now: number,
   horizon: number,
 ): Promise<EventSignal | null> {
   const event = await storage.events.get(eventId);
   if (!event || event.mergedInto !== null || event.lastPublishedAt < horizon) return null;
-  const members = await storage.events.members(eventId);
-  const recent = members.filter((member) => member.publishedAt > now - SIGNAL_WINDOW_MS);
-  const before = members.filter(
-    (member) =>
-      member.publishedAt > now - 2 * SIGNAL_WINDOW_MS && member.publishedAt <= now - SIGNAL_WINDOW_MS,
-  ).length;
-  const engagementOf = (member: (typeof members)[number]): number =>
-    member.engagement.likes + member.engagement.comments + member.engagement.reposts;
-  const evidence = [...recent].sort((a, b) => engagementOf(b) - engagementOf(a)).slice(0, EVENT_EVIDENCE);
+  const recent = await storage.events.countMembers(eventId, now - SIGNAL_WINDOW_MS, now + 1);
+  const before = await storage.events.countMembers(
+    eventId,
+    now - 2 * SIGNAL_WINDOW_MS,
+    now - SIGNAL_WINDOW_MS,
+  );
+  const newest = await storage.events.memberIds(eventId, { limit: EVENT_EVIDENCE_POOL, cursor: null });
+  const candidates = (await storage.items.getMany(newest.items)).filter(
+    (item) => item.publishedAt > now - SIGNAL_WINDOW_MS,
+  );
+  const engagementOf = (item: Item): number =>
+    item.engagement.likes + item.engagement.comments + item.engagement.reposts;
+  const evidence = candidates.sort((a, b) => engagementOf(b) - engagementOf(a)).slice(0, EVENT_EVIDENCE);
   return {
     kind: 'event',
     unitId: event.unitId,
@@ -87,18 +93,18 @@ export async function eventSignal(
     },
     heat: event.heat,
     growth: {
-      itemsInWindow: recent.length,
+      itemsInWindow: recent,
       windowMinutes: SIGNAL_WINDOW_MS / 60_000,
-      ratio: before === 0 ? recent.length : Math.round((recent.length / before) * 100) / 100,
+      ratio: before === 0 ? recent : Math.round((recent / before) * 100) / 100,
     },
-    items: evidence.map((member) => ({
-      itemId: member.id,
-      title: member.title,
-      excerpt: excerptOf(member),
-      url: null,
-      source: member.platform,
-      publishedAt: member.publishedAt,
-      sentiment: member.sentiment,
+    items: evidence.map((item) => ({
+      itemId: item.id,
+      title: item.title,
+      excerpt: excerptOf(item),
+      url: item.url ?? item.canonicalUrl,
+      source: item.platform,
+      publishedAt: item.publishedAt,
+      sentiment: item.sentiment,
     })),
   };
 }

@@ -181,6 +181,18 @@ export class KyselyEventRepository implements EventRepository {
     }));
   }
 
+  async countMembers(eventId: string, from: number, to: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('eventItems')
+      .innerJoin('items', 'items.id', 'eventItems.itemId')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('eventItems.eventId', '=', eventId)
+      .where('items.publishedAt', '>=', from)
+      .where('items.publishedAt', '<', to)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
   async memberIds(eventId: string, page: PageRequest): Promise<Page<string>> {
     const limit = pageLimit(page.limit);
     let query = this.db

@@ -68,6 +68,8 @@ export interface EventRepository {
   moveItems(itemIds: readonly string[], intoId: string): Promise<void>;
   /** Every member with the item fields summaries need, oldest first. */
   members(eventId: string): Promise<EventMemberRecord[]>;
+  /** How many members of the event were published in [from, to). */
+  countMembers(eventId: string, from: number, to: number): Promise<number>;
   /** Item ids of an event, newest published first, in keyset pages. */
   memberIds(eventId: string, page: PageRequest): Promise<Page<string>>;
   /** Events in scope by heat (hottest first) or by time (latest activity first). */
