@@ -58,6 +58,7 @@ describe.each(databaseTargets)('case deadline sweep on $name', (target) => {
   let sweep: DeadlineSweepDeps;
   let districtId: string;
   let woken = 0;
+  let storageUrl = '';
 
   const bodies = (): WebhookBody[] =>
     receiver.requests.map((request) => JSON.parse(request.body) as WebhookBody);
@@ -90,6 +91,7 @@ describe.each(databaseTargets)('case deadline sweep on $name', (target) => {
   beforeAll(async () => {
     const database = await target.create();
     drop = database.drop;
+    storageUrl = database.url;
     clock = new ManualClock(FRIDAY);
     storage = await openStorage(database.url, { clock });
     receiver = await startHttpReceiver();
@@ -254,5 +256,22 @@ describe.each(databaseTargets)('case deadline sweep on $name', (target) => {
     expect(await sweepCaseDeadlines(sweep, clock.now())).toMatchObject({ escalations: 1, failed: 0 });
     expect(await dispatchDue(dispatch)).toEqual(['sent']);
     expect(bodies()[0]?.fields['级别']).toBe('红色预警');
+  });
+  it('sends one notice when two processes sweep the same deadline at once', async () => {
+    const deadline = await register('并发', 1, 'blue');
+    clock.advance(Math.max(0, (deadline.remindAt ?? 0) + 60_000 - clock.now()));
+    const other = await openStorage(storageUrl, { clock });
+    try {
+      const [a, b] = await Promise.all([
+        sweepCaseDeadlines(sweep, clock.now()),
+        sweepCaseDeadlines({ ...sweep, storage: other }, clock.now()),
+      ]);
+      expect(a.reminders + b.reminders).toBe(1);
+      const notices = (await storage.alerts.list({ unitIds: [districtId] }, {}, { limit: 100, cursor: null }))
+        .items;
+      expect(notices.filter((alert) => alert.title.includes('并发'))).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -66,7 +66,9 @@ describe.each(databaseTargets)('case deadlines on $name', (target) => {
     const at = START + 91 * HOUR;
     const reminders = (await deadlines.dueReminders(at, 10)).filter((d) => d.recordId.startsWith('b-'));
     expect(reminders.map((d) => d.recordId)).toEqual(['b-2', 'b-1']);
-    await deadlines.markReminded(reminders[0]?.id ?? '', at);
+    expect(await deadlines.markReminded(reminders[0]?.id ?? '', at)).toBe(true);
+    // A second sweep (another process) finds the reminder claimed and sends nothing.
+    expect(await deadlines.markReminded(reminders[0]?.id ?? '', at + 1)).toBe(false);
     const left = (await deadlines.dueReminders(at, 10)).filter((d) => d.recordId.startsWith('b-'));
     expect(left.map((d) => d.recordId)).toEqual(['b-1']);
 
@@ -74,7 +76,8 @@ describe.each(databaseTargets)('case deadlines on $name', (target) => {
     expect((await deadlines.dueReminders(later, 10)).some((d) => d.recordId === 'b-2')).toBe(false);
     const overdue = (await deadlines.dueEscalations(later, 10)).filter((d) => d.recordId.startsWith('b-'));
     expect(overdue.map((d) => d.recordId)).toEqual(['b-2']);
-    await deadlines.markEscalated(overdue[0]?.id ?? '', later);
+    expect(await deadlines.markEscalated(overdue[0]?.id ?? '', later)).toBe(true);
+    expect(await deadlines.markEscalated(overdue[0]?.id ?? '', later + 1)).toBe(false);
     expect((await deadlines.dueEscalations(later, 10)).some((d) => d.recordId === 'b-2')).toBe(false);
     const [row] = await deadlines.listFor('appeal', 'b-2');
     expect(row).toMatchObject({ remindedAt: at, escalatedAt: later });

@@ -54,6 +54,11 @@ async function raiseNotice(
       (row) => row.id === deadline.id,
     );
     if (!current || dueNotice(current, now) !== kind) return null;
+    const claimed =
+      kind === 'reminder'
+        ? await tx.caseDeadlines.markReminded(current.id, now)
+        : await tx.caseDeadlines.markEscalated(current.id, now);
+    if (!claimed) return null;
     const unit = await tx.units.get(current.unitId);
     const { calendar } = await tx.workCalendars.effective(current.unitId, deps.fallbackTimeZone);
     const draft = deadlineNotice(current, kind, {
@@ -97,8 +102,6 @@ async function raiseNotice(
       detail: { level: alert.level, notice: kind, ...facts },
     });
     await deps.onRaised(tx, alert);
-    if (kind === 'reminder') await tx.caseDeadlines.markReminded(current.id, now);
-    else await tx.caseDeadlines.markEscalated(current.id, now);
     await tx.caseTimeline.append({
       unitId: current.unitId,
       recordType: current.recordType,

@@ -92,11 +92,23 @@ export class KyselyCaseDeadlineRepository implements CaseDeadlineRepository {
       .execute();
   }
 
-  async markReminded(id: string, at: number): Promise<void> {
-    await this.db.updateTable('caseDeadlines').set({ remindedAt: at }).where('id', '=', id).execute();
+  async markReminded(id: string, at: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('caseDeadlines')
+      .set({ remindedAt: at })
+      .where('id', '=', id)
+      .where('remindedAt', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
-  async markEscalated(id: string, at: number): Promise<void> {
-    await this.db.updateTable('caseDeadlines').set({ escalatedAt: at }).where('id', '=', id).execute();
+  async markEscalated(id: string, at: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('caseDeadlines')
+      .set({ escalatedAt: at })
+      .where('id', '=', id)
+      .where('escalatedAt', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 }

@@ -45,6 +45,12 @@ export interface CaseDeadlineRepository {
   dueReminders(now: number, limit: number): Promise<CaseDeadline[]>;
   /** Open deadlines past due that were not escalated yet. */
   dueEscalations(now: number, limit: number): Promise<CaseDeadline[]>;
-  markReminded(id: string, at: number): Promise<void>;
-  markEscalated(id: string, at: number): Promise<void>;
+  /**
+   * Claims the reminder: marks it sent unless it already was. False when another sweep claimed it first (on
+   * PostgreSQL the row lock makes a concurrent claim wait for the first and then find it taken), so two
+   * sweeping processes never send the same notice.
+   */
+  markReminded(id: string, at: number): Promise<boolean>;
+  /** Claims the overdue escalation, like {@link markReminded}. */
+  markEscalated(id: string, at: number): Promise<boolean>;
 }
