@@ -138,6 +138,18 @@ describe.each(databaseTargets)('incident service on $name', (target) => {
     expect(audit.items.map((e) => e.action)).toEqual(['incident.open']);
   });
 
+  it('closes the alert it was opened from when the incident closes', async () => {
+    const alert = await storage.alerts.insert(alertOf(unitId));
+    const incident = await openIncident(deps, actor, { alertId: alert.id });
+    await closeIncident(deps, actor, incident.id, { summary: '已核实处置完毕' });
+    expect(await storage.alerts.get(alert.id)).toMatchObject({ status: 'closed', closedBy: actor.userId });
+    expect((await storage.alerts.history(alert.id)).at(-1)).toMatchObject({
+      action: 'close',
+      fromStatus: 'handling',
+      toStatus: 'closed',
+    });
+  });
+
   it('opens from an event with its title and representative items', async () => {
     await storage.events.insert({
       id: 'ev-1',

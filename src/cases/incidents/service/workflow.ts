@@ -5,6 +5,7 @@
  */
 import type { Incident, IncidentAction, IncidentReview } from '../../../domain/index.js';
 import { incidentMachine } from '../machine.js';
+import { closeLinkedAlert } from './alert-close.js';
 import { completeDeadlines } from './deadlines.js';
 import { loadIncident, recordChange, type IncidentActor, type IncidentServiceDeps } from './deps.js';
 
@@ -67,12 +68,15 @@ export async function closeIncident(
       at,
     );
     const completed = await completeDeadlines(tx, id, 'all', at);
+    const alertClosed = incident.alertId
+      ? await closeLinkedAlert(tx, actor, incident.alertId, id, at)
+      : false;
     await recordChange(tx, actor, incident, at, {
       action: 'close',
       fromState: incident.state,
       toState: state,
       note: input.summary,
-      details: { deadlinesClosed: completed, review: input.review !== undefined },
+      details: { deadlinesClosed: completed, review: input.review !== undefined, alertClosed },
     });
     return updated;
   });
