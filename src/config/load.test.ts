@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../platform/errors.js';
 import { loadConfig } from './load.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'fx-config-'));
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 describe('loadConfig', () => {
   it('uses the defaults when nothing is set', () => {
@@ -77,7 +78,7 @@ describe('loadConfig', () => {
   });
 
   it('reads fengxiang.config.json from the working folder', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fx-config-'));
+    const dir = mkdtempSync(join(cwd, 'folder-'));
     writeFileSync(join(dir, 'fengxiang.config.json'), JSON.stringify({ port: 8601 }));
     expect(loadConfig({ env: {}, cwd: dir }).port).toBe(8601);
   });

@@ -4,11 +4,11 @@
  * the run going on, syntax errors with a position, and staff corrections exported as training JSONL.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStorage } from '../../src/storage/index.js';
 
 // Every test here starts real `fengxiang` processes (each compiles TypeScript on start): on a busy CI
@@ -19,6 +19,7 @@ const ROOT = join(import.meta.dirname, '../..');
 const MAIN = join(ROOT, 'src/cli/main.ts');
 const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const dir = mkdtempSync(join(tmpdir(), 'fx-cli-analysis-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const DATABASE_URL = `sqlite:${join(dir, 'fx.sqlite')}`;
 
 function cli(args: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -3,7 +3,7 @@
  * HTTP on 127.0.0.1), graceful stop; and the errors an operator sees for bad input.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +63,7 @@ async function waitForHealth(url: string): Promise<Response> {
 
 afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('fengxiang CLI', () => {

@@ -1,7 +1,7 @@
 /**
  * The maintenance job and the scheduler on real parts: a SQLite job queue file, real storage on both engines.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,10 @@ import { isAppError } from '../../src/platform/errors.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { openStorage, type Storage } from '../../src/storage/index.js';
 import { databaseTargets } from '../helpers/databases.js';
+
+/** Queue files of this file's tests, removed at the end. */
+const jobsRoot = mkdtempSync(join(tmpdir(), 'fx-jobs-'));
+afterAll(() => rmSync(jobsRoot, { recursive: true, force: true }));
 
 const logger = createLogger('silent');
 const DAY = 24 * 3600 * 1000;
@@ -81,7 +85,7 @@ describe.each(databaseTargets)('maintenance job on $name', (target) => {
     const recent = await session('recent', clock.now() - DAY);
     const live = await session('live', clock.now() + DAY);
 
-    const queue = openSqliteJobQueue({ file: join(mkdtempSync(join(tmpdir(), 'fx-jobs-')), 'jobs.sqlite') });
+    const queue = openSqliteJobQueue({ file: join(mkdtempSync(join(jobsRoot, 'queue-')), 'jobs.sqlite') });
     const workers = startWorkers({
       queue,
       roles: ['report'],
@@ -102,7 +106,7 @@ describe.each(databaseTargets)('maintenance job on $name', (target) => {
 
 describe('startScheduler', () => {
   it('enqueues each slot once even when two schedulers run', async () => {
-    const queue = openSqliteJobQueue({ file: join(mkdtempSync(join(tmpdir(), 'fx-jobs-')), 'jobs.sqlite') });
+    const queue = openSqliteJobQueue({ file: join(mkdtempSync(join(jobsRoot, 'queue-')), 'jobs.sqlite') });
     const schedule: Schedule = {
       name: 'tick',
       cron: '* * * * * *',
