@@ -2,6 +2,7 @@
  * Keyset paging. A cursor is the sort key of the last row of a page, as base64url JSON, so that a page
  * never skips or repeats rows when rows are added meanwhile. Callers treat cursors as opaque strings.
  */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { AppError } from '../platform/errors.js';
 import type { Page } from './repositories.js';
 
@@ -52,6 +53,17 @@ export function decodeTimeIdCursor(cursor: string): TimeIdCursor {
     throw new AppError('BAD_REQUEST', 'the page cursor is not valid', { cursor });
   }
   return { at, id };
+}
+
+/**
+ * The condition for the rows after `cursor` of a page sorted by `timeColumn` then `id`, both descending: an
+ * earlier time, or the same time and a smaller id. Column names as the query builder spells them
+ * (camelCase); for single-table queries, where `id` is unambiguous.
+ */
+export function beforeTimeId(timeColumn: string, cursor: string): RawBuilder<SqlBool> {
+  const { at, id } = decodeTimeIdCursor(cursor);
+  const time = sql.ref(timeColumn);
+  return sql<SqlBool>`(${time} < ${at} or (${time} = ${at} and ${sql.ref('id')} < ${id}))`;
 }
 
 /** The number of rows to return: at least 1, at most {@link MAX_PAGE_LIMIT}. */

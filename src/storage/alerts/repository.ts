@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { isForeignKeyViolation } from '../constraint-errors.js';
 import { toJsonText } from '../json-columns.js';
-import { decodeTimeIdCursor, pageLimit, toPage } from '../paging.js';
+import { beforeTimeId, pageLimit, toPage } from '../paging.js';
 import type { Page, PageRequest, Scope } from '../repositories.js';
 import type { Database } from '../schema.js';
 import { whereInScope } from '../scope.js';
@@ -68,12 +68,7 @@ export class KyselyAlertRepository implements AlertRepository {
     if (filter.schemeId !== undefined) query = query.where('schemeId', '=', filter.schemeId);
     if (filter.eventId !== undefined) query = query.where('eventId', '=', filter.eventId);
     if (filter.ruleId !== undefined) query = query.where('ruleId', '=', filter.ruleId);
-    if (page.cursor) {
-      const { at, id } = decodeTimeIdCursor(page.cursor);
-      query = query.where((eb) =>
-        eb.or([eb('createdAt', '<', at), eb.and([eb('createdAt', '=', at), eb('id', '<', id)])]),
-      );
-    }
+    if (page.cursor) query = query.where(beforeTimeId('createdAt', page.cursor));
     const rows = await whereInScope(query, scope).execute();
     return toPage(rows, limit, (row) => ({ at: row.createdAt, id: row.id }), toAlert);
   }

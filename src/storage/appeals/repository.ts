@@ -13,7 +13,7 @@ import {
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../constraint-errors.js';
-import { decodeTimeIdCursor, pageLimit, toPage } from '../paging.js';
+import { beforeTimeId, pageLimit, toPage } from '../paging.js';
 import type { Page, PageRequest, Scope } from '../repositories.js';
 import type { Database } from '../schema.js';
 import { whereInScope } from '../scope.js';
@@ -130,12 +130,7 @@ export class KyselyAppealRepository implements AppealRepository {
     if (filter.overdueAt !== undefined) {
       query = query.where('state', '=', 'dispatched').where('dueAt', '<=', filter.overdueAt);
     }
-    if (page.cursor) {
-      const { at, id } = decodeTimeIdCursor(page.cursor);
-      query = query.where((eb) =>
-        eb.or([eb('receivedAt', '<', at), eb.and([eb('receivedAt', '=', at), eb('id', '<', id)])]),
-      );
-    }
+    if (page.cursor) query = query.where(beforeTimeId('receivedAt', page.cursor));
     const rows = await whereInScope(query, scope).execute();
     return toPage(rows, limit, (row) => ({ at: row.receivedAt, id: row.id }), toAppeal);
   }

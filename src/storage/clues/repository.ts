@@ -14,7 +14,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { isForeignKeyViolation } from '../constraint-errors.js';
 import { toJsonText } from '../json-columns.js';
-import { decodeTimeIdCursor, pageLimit, toPage } from '../paging.js';
+import { beforeTimeId, pageLimit, toPage } from '../paging.js';
 import type { Page, PageRequest, Scope } from '../repositories.js';
 import type { Database } from '../schema.js';
 import { whereInScope } from '../scope.js';
@@ -91,12 +91,7 @@ export class KyselyClueRepository implements ClueRepository {
       query = query.where('itemIds', 'like', `%${JSON.stringify(filter.itemId)}%`);
     if (filter.from !== undefined) query = query.where('createdAt', '>=', filter.from);
     if (filter.to !== undefined) query = query.where('createdAt', '<', filter.to);
-    if (page.cursor) {
-      const { at, id } = decodeTimeIdCursor(page.cursor);
-      query = query.where((eb) =>
-        eb.or([eb('createdAt', '<', at), eb.and([eb('createdAt', '=', at), eb('id', '<', id)])]),
-      );
-    }
+    if (page.cursor) query = query.where(beforeTimeId('createdAt', page.cursor));
     const rows = await whereInScope(query, scope).execute();
     return toPage(rows, limit, (row) => ({ at: row.createdAt, id: row.id }), toClue);
   }

@@ -4,7 +4,7 @@ import type { DutyHandover, KeyPeriodDutyRequirement } from '../../domain/index.
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { parseJsonText, toJsonText } from '../json-columns.js';
-import { decodeTimeIdCursor, pageLimit, toPage } from '../paging.js';
+import { beforeTimeId, pageLimit, toPage } from '../paging.js';
 import type { Page, PageRequest, Scope } from '../repositories.js';
 import type { Database } from '../schema.js';
 import { whereInScope } from '../scope.js';
@@ -71,12 +71,7 @@ export class KyselyDutyNoteRepository implements DutyNoteRepository {
     }
     if (filter.from !== undefined) query = query.where('handedOverAt', '>=', filter.from);
     if (filter.to !== undefined) query = query.where('handedOverAt', '<', filter.to);
-    if (page.cursor) {
-      const { at, id } = decodeTimeIdCursor(page.cursor);
-      query = query.where((eb) =>
-        eb.or([eb('handedOverAt', '<', at), eb.and([eb('handedOverAt', '=', at), eb('id', '<', id)])]),
-      );
-    }
+    if (page.cursor) query = query.where(beforeTimeId('handedOverAt', page.cursor));
     const rows = await whereInScope(query, scope).execute();
     return toPage(rows, limit, (row) => ({ at: row.handedOverAt, id: row.id }), toHandover);
   }

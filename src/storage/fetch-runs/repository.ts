@@ -6,7 +6,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { FETCH_OUTCOMES, type FetchOutcome } from '../../domain/index.js';
 import { newId } from '../../platform/ids.js';
 import { parseJsonObject, toJsonText } from '../json-columns.js';
-import { decodeTimeIdCursor, pageLimit, toPage } from '../paging.js';
+import { beforeTimeId, pageLimit, toPage } from '../paging.js';
 import type { FetchRunRecord, FetchRunRepository, NewFetchRun, Page, PageRequest } from '../repositories.js';
 import type { Database, FetchRunsTable } from '../schema.js';
 
@@ -53,12 +53,7 @@ export class KyselyFetchRunRepository implements FetchRunRepository {
       .orderBy('startedAt', 'desc')
       .orderBy('id', 'desc')
       .limit(limit + 1);
-    if (page.cursor) {
-      const { at, id } = decodeTimeIdCursor(page.cursor);
-      query = query.where((eb) =>
-        eb.or([eb('startedAt', '<', at), eb.and([eb('startedAt', '=', at), eb('id', '<', id)])]),
-      );
-    }
+    if (page.cursor) query = query.where(beforeTimeId('startedAt', page.cursor));
     const rows = await query.execute();
     return toPage(rows, limit, (row) => ({ at: row.startedAt, id: row.id }), toFetchRun);
   }

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { isForeignKeyViolation } from '../constraint-errors.js';
 import { parseJsonText, toJsonText } from '../json-columns.js';
-import { decodeTimeIdCursor, pageLimit, toPage } from '../paging.js';
+import { beforeTimeId, pageLimit, toPage } from '../paging.js';
 import type { KeyPeriodInput, KeyPeriodRepository, Page, PageRequest, Scope } from '../repositories.js';
 import type { Database, KeyPeriodsTable } from '../schema.js';
 import { whereInScope } from '../scope.js';
@@ -105,12 +105,7 @@ export class KyselyKeyPeriodRepository implements KeyPeriodRepository {
       .orderBy('startsAt', 'desc')
       .orderBy('id', 'desc')
       .limit(limit + 1);
-    if (page.cursor) {
-      const { at, id } = decodeTimeIdCursor(page.cursor);
-      query = query.where((eb) =>
-        eb.or([eb('startsAt', '<', at), eb.and([eb('startsAt', '=', at), eb('id', '<', id)])]),
-      );
-    }
+    if (page.cursor) query = query.where(beforeTimeId('startsAt', page.cursor));
     const rows = await whereInScope(query, scope).execute();
     return toPage(rows, limit, (row) => ({ at: row.startsAt, id: row.id }), toKeyPeriod);
   }

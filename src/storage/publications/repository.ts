@@ -14,7 +14,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { isForeignKeyViolation } from '../constraint-errors.js';
 import { parseJsonText, toJsonText } from '../json-columns.js';
-import { decodeTimeIdCursor, pageLimit, toPage } from '../paging.js';
+import { beforeTimeId, pageLimit, toPage } from '../paging.js';
 import type { Page, PageRequest, Scope } from '../repositories.js';
 import type { Database } from '../schema.js';
 import { whereInScope } from '../scope.js';
@@ -117,12 +117,7 @@ export class KyselyPublicationRepository implements PublicationRepository {
       .orderBy('createdAt', 'desc')
       .orderBy('id', 'desc')
       .limit(limit + 1);
-    if (page.cursor) {
-      const { at, id } = decodeTimeIdCursor(page.cursor);
-      query = query.where((eb) =>
-        eb.or([eb('createdAt', '<', at), eb.and([eb('createdAt', '=', at), eb('id', '<', id)])]),
-      );
-    }
+    if (page.cursor) query = query.where(beforeTimeId('createdAt', page.cursor));
     const rows = await query.execute();
     return toPage(rows, limit, (row) => ({ at: row.createdAt, id: row.id }), toPublication);
   }
