@@ -13,3 +13,6 @@ export * from './cases-evidence.js';
 export * from './cases-plans.js';
 export * from './cases-clues.js';
 export * from './cases-appeals.js';
+export * from './report-document.js';
+export * from './report-data.js';
+export * from './reports.js';

@@ -39,6 +39,10 @@ export const PERMISSIONS = [
   'bulletins:write',
   'duty:write',
   'calendar:write',
+  'reports:read',
+  'reports:write',
+  'reports:review',
+  'reports:admin',
 ] as const;
 
 /** One of {@link PERMISSIONS}. */
@@ -55,6 +59,7 @@ const READ_ALL: Permission[] = [
   'appeals:read',
   'publications:read',
   'bulletins:read',
+  'reports:read',
 ];
 
 /**
@@ -79,6 +84,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'incidents:write',
     'bulletins:write',
     'duty:write',
+    'reports:write',
+    'reports:admin',
   ],
   handler: [
     ...READ_ALL,
@@ -91,6 +98,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'appeals:write',
     'publications:write',
     'bulletins:write',
+    'reports:write',
   ],
   leader: [
     ...READ_ALL,
@@ -101,6 +109,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'clues:read',
     'publications:sign',
     'bulletins:write',
+    'reports:review',
   ],
   viewer: ['units:read', 'items:read', 'schemes:read', 'events:read'],
 };
