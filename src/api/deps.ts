@@ -10,6 +10,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import type { CollectionOperations } from '../pipeline/collect/service.js';
 import type { ClusterDeps } from '../pipeline/cluster/index.js';
+import type { ReportServices } from '../reports/services.js';
 import type { Storage } from '../storage/repositories.js';
 
 /** Collection as the API uses it (validate, preview, fetch now, accept pushed items); wired by the composition root. */
@@ -64,4 +65,6 @@ export interface ApiDeps {
    * confidentiality check; only secret terms are checked when absent.
    */
   confidentialTexts?: (unitId: string) => Promise<readonly string[]>;
+  /** Report generation, review and rendering; report routes answer REPORTS_UNAVAILABLE without it. */
+  reports?: ReportServices;
 }

@@ -20,6 +20,7 @@ import { CLUE_ROUTES } from './handlers/clues-routes.js';
 import { APPEAL_ROUTES } from './handlers/appeals-routes.js';
 import { PUBLICATION_ROUTES } from './handlers/publications-routes.js';
 import { BULLETIN_ROUTES } from './handlers/bulletins-routes.js';
+import { REPORT_ROUTES } from './handlers/reports-routes.js';
 import * as items from './handlers/items.js';
 import * as schemes from './handlers/schemes.js';
 import * as session from './handlers/session.js';
@@ -576,4 +577,5 @@ export const ROUTES: readonly ApiRoute[] = [
   ...APPEAL_ROUTES,
   ...PUBLICATION_ROUTES,
   ...BULLETIN_ROUTES,
+  ...REPORT_ROUTES,
 ];

@@ -25,4 +25,5 @@ export * from './clues.js';
 export * from './appeals.js';
 export * from './publications.js';
 export * from './bulletins.js';
+export * from './reports.js';
 export * from './stats.js';

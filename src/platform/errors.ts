@@ -131,6 +131,21 @@ export const ERROR_CODES = {
     en: 'The evidence package is not a valid package',
   },
   PLAN_INVALID: { status: 400, zh: '应急预案内容有误', en: 'The emergency plan is invalid' },
+  REPORT_TRANSITION_INVALID: {
+    status: 409,
+    zh: '报告当前状态不允许此操作',
+    en: 'The report cannot make this transition from its current status',
+  },
+  REPORT_FONT_MISSING: {
+    status: 500,
+    zh: '未找到中文字体，无法生成报告文件（请安装 fonts-noto-cjk）',
+    en: 'No Chinese (CJK) font was found to render the report; install fonts-noto-cjk',
+  },
+  REPORTS_UNAVAILABLE: {
+    status: 503,
+    zh: '报告服务未启用',
+    en: 'Reports are not available in this process',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorText>;
 

@@ -23,6 +23,7 @@ import type {
   User,
 } from '../domain/index.js';
 import type { SearchNode } from '../analysis/expression/search-tree.js';
+import type { ReportDataSource } from '../domain/report-data.js';
 import type { EventRepository } from './events/types.js';
 import type {
   ExistingItemKey,
@@ -78,6 +79,13 @@ export type * from './completeness/types.js';
 import type { KeyAccountRepository } from './key-accounts/types.js';
 import type { SchemeHitRepository } from './scheme-hits/types.js';
 import type { CompletenessRepository } from './completeness/types.js';
+export type * from './reports/types.js';
+import type {
+  ReportDeliveryRepository,
+  ReportRepository,
+  ReportScheduleRepository,
+  ReportSettingsRepository,
+} from './reports/types.js';
 
 /** The units whose records a caller may see. `null` means every unit (system jobs only). */
 export interface Scope {
@@ -435,6 +443,12 @@ export interface Storage {
   readonly plans: PlanRepository;
   readonly workCalendars: WorkCalendarRepository;
   readonly dutyNotes: DutyNoteRepository;
+  /** What reports are built from, every figure with its query (issue 7). */
+  readonly reportData: ReportDataSource;
+  readonly reports: ReportRepository;
+  readonly reportSchedules: ReportScheduleRepository;
+  readonly reportDeliveries: ReportDeliveryRepository;
+  readonly reportSettings: ReportSettingsRepository;
   /**
    * Runs `work` in one transaction with repositories bound to it. Inside `work`, use only `tx`: on SQLite
    * the one connection is held by the transaction, so a call through the outer storage waits forever.

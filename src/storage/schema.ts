@@ -42,6 +42,13 @@ import type { AlertContactsTable, ChannelsTable, DutyRosterTable } from './chann
 import type { AlertDeliveriesTable } from './deliveries/tables.js';
 import type { KeyAccountsTable } from './key-accounts/tables.js';
 import type { SchemeHitsTable } from './scheme-hits/tables.js';
+import type {
+  ReportDeliveriesTable,
+  ReportFilesTable,
+  ReportSchedulesTable,
+  ReportSettingsTable,
+  ReportsTable,
+} from './reports/tables.js';
 
 /** `units` — the unit tree. */
 export interface UnitsTable {
@@ -389,4 +396,9 @@ export interface Database {
   incidentResponses: IncidentResponsesTable;
   incidentResponseVersions: IncidentResponseVersionsTable;
   incidentDeadlineRules: IncidentDeadlineRulesTable;
+  reports: ReportsTable;
+  reportFiles: ReportFilesTable;
+  reportSchedules: ReportSchedulesTable;
+  reportDeliveries: ReportDeliveriesTable;
+  reportSettings: ReportSettingsTable;
 }

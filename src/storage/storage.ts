@@ -33,6 +33,7 @@ import { KyselyItemRepository } from './items/repository.js';
 import { KyselyKeyPeriodRepository } from './key-periods/repository.js';
 import { KyselyEventRepository } from './events/repository.js';
 import { KyselyKeyAccountRepository } from './key-accounts/repository.js';
+import { KyselyReportDataSource } from './report-data/source.js';
 import { KyselySchemeHitRepository } from './scheme-hits/repository.js';
 import { KyselyCompletenessRepository } from './completeness/repository.js';
 import type { Storage } from './repositories.js';
@@ -43,6 +44,10 @@ import { KyselySourceRepository } from './sources/repository.js';
 import { KyselyTokenRepository } from './tokens/repository.js';
 import { KyselyUnitRepository } from './units/repository.js';
 import { KyselyUserRepository } from './users/repository.js';
+import { KyselyReportRepository } from './reports/repository.js';
+import { KyselyReportScheduleRepository } from './reports/schedules.js';
+import { KyselyReportDeliveryRepository } from './reports/deliveries.js';
+import { KyselyReportSettingsRepository } from './reports/settings.js';
 
 /** The repositories of a {@link Storage}, without its lifecycle: what a transaction's work receives. */
 export type Repositories = Omit<Storage, 'transaction' | 'close' | 'ping'>;
@@ -92,6 +97,11 @@ export function createRepositories(db: Kysely<Database>, dialect: DialectName, c
     plans: new KyselyPlanRepository(db),
     workCalendars: new KyselyWorkCalendarRepository(db),
     dutyNotes: new KyselyDutyNoteRepository(db),
+    reportData: new KyselyReportDataSource(db),
+    reports: new KyselyReportRepository(db),
+    reportSchedules: new KyselyReportScheduleRepository(db, clock),
+    reportDeliveries: new KyselyReportDeliveryRepository(db, clock),
+    reportSettings: new KyselyReportSettingsRepository(db),
   };
 }
 
@@ -133,6 +143,11 @@ export class KyselyStorage implements Storage {
   readonly plans: Repositories['plans'];
   readonly workCalendars: Repositories['workCalendars'];
   readonly dutyNotes: Repositories['dutyNotes'];
+  readonly reportData: Repositories['reportData'];
+  readonly reports: Repositories['reports'];
+  readonly reportSchedules: Repositories['reportSchedules'];
+  readonly reportDeliveries: Repositories['reportDeliveries'];
+  readonly reportSettings: Repositories['reportSettings'];
   private readonly clock: Clock;
 
   constructor(
@@ -177,6 +192,11 @@ export class KyselyStorage implements Storage {
     this.plans = repositories.plans;
     this.workCalendars = repositories.workCalendars;
     this.dutyNotes = repositories.dutyNotes;
+    this.reportData = repositories.reportData;
+    this.reports = repositories.reports;
+    this.reportSchedules = repositories.reportSchedules;
+    this.reportDeliveries = repositories.reportDeliveries;
+    this.reportSettings = repositories.reportSettings;
   }
 
   /** Commits when `work` resolves and rolls back when it throws (the error is passed on). */

@@ -6,6 +6,7 @@ import { dedupCommand } from './dedup.js';
 import { importCommand } from './import.js';
 import { matchCommand } from './match.js';
 import { reanalyzeCommand } from './reanalyze.js';
+import { reportCommand } from './report.js';
 import { migrateCommand } from './migrate.js';
 import { serveCommand } from './serve.js';
 import { sourceCommand } from './source.js';
@@ -27,6 +28,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   dedup: dedupCommand,
   corrections: correctionsCommand,
   reanalyze: reanalyzeCommand,
+  report: reportCommand,
 };
 
 /** The `--help` text. */

@@ -19,6 +19,7 @@ import * as calendarDuty from './0012-calendar-duty.js';
 import * as evidencePlans from './0013-evidence-plans.js';
 import * as cluesAppeals from './0014-clues-appeals.js';
 import * as publicationsBulletins from './0015-publications-bulletins.js';
+import * as reports from './0016-reports.js';
 
 /** A migration that may differ per engine. */
 interface DialectMigration {
@@ -41,6 +42,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0013-evidence-plans', evidencePlans],
   ['0014-clues-appeals', cluesAppeals],
   ['0015-publications-bulletins', publicationsBulletins],
+  ['0016-reports', reports],
 ];
 
 function providerOf(
