@@ -57,6 +57,8 @@ export interface ServerOptions {
   parseSearchQuery?: (query: string) => SearchNode;
   /** Optional services (alert delivery, …) given to the API as they are. */
   extraDeps?: Partial<ApiDeps>;
+  /** Optional services built on the server's own storage and clock (reports, …). */
+  depsOn?: (parts: { storage: Storage; clock: ManualClock }) => Partial<ApiDeps>;
 }
 
 /**
@@ -112,6 +114,7 @@ export async function startServer(target: DatabaseTarget, options: ServerOptions
     logger,
     parseSearchQuery: options.parseSearchQuery ?? simpleParse,
     ...options.extraDeps,
+    ...options.depsOn?.({ storage, clock }),
     isReady: options.isReady ?? (() => storage.ping()),
     options: {
       cookieSecure: false,
