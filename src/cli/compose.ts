@@ -30,6 +30,8 @@ import { systemClock, type Clock } from '../platform/clock.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { openStorage, type Storage } from '../storage/index.js';
 import { createAlerting, type Alerting } from './alerting.js';
+import { createReportServices } from '../reports/services.js';
+import { createReporting, type Reporting } from './reports.js';
 
 /** Reads the configuration from the environment and the optional config file. */
 export function readConfig(file: string | undefined): Config {
@@ -51,6 +53,8 @@ export interface Runtime {
   kinds: SourceKindRegistry;
   /** Events, alert rules, the delivery outbox and its dispatcher (started by the roles that need them). */
   alerting: Alerting;
+  /** Report generation, review, the schedule ticker and e-mail (the ticker starts only where asked). */
+  reporting: Reporting;
   close(): Promise<void>;
 }
 
@@ -89,6 +93,7 @@ export async function openRuntime(
     log: (message, detail) => logger.debug(detail ?? {}, message),
   });
   const alerting = createAlerting({ config, storage, queue, clock, logger, segmenter });
+  const reporting = createReporting({ config, storage, data: storage.reportData, clock, logger });
   return {
     config,
     logger,
@@ -100,7 +105,9 @@ export async function openRuntime(
     http,
     kinds: builtInKinds(),
     alerting,
+    reporting,
     close: async () => {
+      await reporting.close();
       await alerting.close();
       await queue.close();
       await http.close();
@@ -213,6 +220,11 @@ export async function buildHttpApi(runtime: Runtime): Promise<FastifyInstance> {
     channelRegistry: runtime.alerting.registry,
     alertTimeZone: config.timeZone,
     alertBus: runtime.alerting.bus,
+    reports: createReportServices({
+      ...runtime.reporting.deps,
+      review: runtime.reporting.review,
+      render: runtime.reporting.render,
+    }),
     confidentialTexts: storageConfidentialTexts(storage),
     appealCalendarFor: calendarFor(runtime),
     evidence: {

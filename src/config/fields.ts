@@ -292,6 +292,27 @@ export const CONFIG_FIELDS = {
     default: 10000,
     description: 'Timeout of one alert delivery (webhook, robot or SMTP call).',
   },
+  reportTickSeconds: {
+    env: 'REPORT_TICK_SECONDS',
+    schema: positiveInt,
+    default: 30,
+    description:
+      'How often report schedules are checked for a due slot (daily at 17:00 by default) and due report e-mails are sent.',
+  },
+  reportFont: {
+    env: 'REPORT_FONT',
+    schema: z.string().trim(),
+    default: '',
+    description:
+      'Path of a CJK font file (TTF, OTF or TTC) embedded in PDF reports and drawn in charts; empty looks for one (Debian fonts-noto-cjk, WenQuanYi, fontconfig).',
+  },
+  reportDeliveryMaxAttempts: {
+    env: 'REPORT_DELIVERY_MAX_ATTEMPTS',
+    schema: positiveInt,
+    default: 6,
+    description:
+      'Attempts to e-mail an issued report to one recipient (retried after 1, 2, 4 … minutes, at most an hour apart) before the delivery is given up; the report stays in the console.',
+  },
 } as const satisfies Record<string, ConfigField>;
 
 /** The name of a setting. */

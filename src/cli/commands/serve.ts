@@ -34,6 +34,7 @@ export const serveCommand: Command = {
       perHostPerTick: config.collectPerHostPerTick,
     });
     const alertTicker = runtime.alerting.startTicker();
+    const reportTicker = runtime.reporting.startTicker();
     const app = await buildHttpApi(runtime);
     const port = values.port !== undefined ? Number(values.port) : config.port;
     await app.listen({ host: config.host, port });
@@ -46,6 +47,7 @@ export const serveCommand: Command = {
     scheduler.stop();
     await dueSources.stop();
     await alertTicker.stop();
+    await reportTicker.stop();
     await app.close();
     await workers.stop();
     await runtime.close();

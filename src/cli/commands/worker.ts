@@ -22,9 +22,11 @@ export const workerCommand: Command = {
       await runtime.close();
       throw error;
     }
+    const reportTicker = roles.includes('report') ? runtime.reporting.startTicker() : null;
     runtime.logger.info({ roles, queues: workers.queues }, 'worker running');
     const signal = await untilSignal();
     runtime.logger.info({ signal }, 'worker stopping');
+    await reportTicker?.stop();
     await workers.stop();
     await runtime.close();
     return 0;

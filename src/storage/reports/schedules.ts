@@ -113,6 +113,15 @@ export class KyselyReportScheduleRepository implements ReportScheduleRepository 
     return result.numUpdatedRows > 0n;
   }
 
+  async releaseRun(id: string, slotAt: number, previousRunAt: number | null): Promise<void> {
+    await this.db
+      .updateTable('reportSchedules')
+      .set({ lastRunAt: previousRunAt, updatedAt: this.clock.now() })
+      .where('id', '=', id)
+      .where('lastRunAt', '=', slotAt)
+      .execute();
+  }
+
   async delete(id: string): Promise<void> {
     await this.db.deleteFrom('reportSchedules').where('id', '=', id).execute();
   }

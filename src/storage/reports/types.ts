@@ -111,6 +111,8 @@ export interface ReportScheduleRepository {
   update(id: string, patch: Partial<Omit<NewReportSchedule, 'unitId'>>): Promise<ReportSchedule>;
   /** Records a run; returns false when another process recorded this slot first (claim). */
   claimRun(id: string, slotAt: number, previousRunAt: number | null): Promise<boolean>;
+  /** Gives a claimed slot back after its run failed, so the next tick tries it again (while it is due). */
+  releaseRun(id: string, slotAt: number, previousRunAt: number | null): Promise<void>;
   delete(id: string): Promise<void>;
 }
 
