@@ -14,6 +14,7 @@ import { importSqliteBenchmark } from './benchmarks/import-sqlite.js';
 import { ingestHttpBenchmark } from './benchmarks/ingest-http.js';
 import { insertPostgresBenchmark } from './benchmarks/insert-postgres.js';
 import { insertSqliteBenchmark } from './benchmarks/insert-sqlite.js';
+import { reportDailyBenchmark } from './benchmarks/report-daily.js';
 import { schemesBenchmark } from './benchmarks/schemes.js';
 import { searchSqliteBenchmark } from './benchmarks/search-sqlite.js';
 import { ensureCorpus } from './corpus/cache.js';
@@ -30,6 +31,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   schemesBenchmark,
   analyzeBenchmark,
   alertLatencyBenchmark,
+  reportDailyBenchmark,
 ];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -42,11 +42,16 @@ function isEmpty(data: ReportData): boolean {
       return periodicIsEmpty(data);
     case 'special':
       return data.dossier.value.event.itemCount === 0;
-    case 'work_summary':
-      return (
-        data.totals.value.total === 0 &&
-        Object.values(data.figures.value).every((v) => typeof v !== 'number' || v === 0)
-      );
+    case 'work_summary': {
+      const f = data.figures.value;
+      const activity =
+        f.alerts.raised +
+        f.incidents.opened +
+        f.appeals.received +
+        f.clues.transferred +
+        f.bulletins.submitted;
+      return data.totals.value.total === 0 && activity === 0 && f.publications.published === 0;
+    }
   }
 }
 
