@@ -5,13 +5,14 @@
 import { REPORT_TYPE_NAMES, type ReportDocument, type StoredReport } from '../../domain/index.js';
 import type { ReportAttachment, ReportMailMessage } from './mailer.js';
 
-/** The subject line: type name in 【】, issue line, unit, period. */
+/** The subject line: the report's title (the template's, if any) in 【】, issue line, unit, period. */
 export function reportSubject(report: Pick<StoredReport, 'type' | 'document'>): string {
   const { document } = report;
   const parts = [document.issueLabel, document.unitName, document.period.label].filter(
     (part): part is string => typeof part === 'string' && part.trim() !== '',
   );
-  return `【${REPORT_TYPE_NAMES[report.type]}】${parts.join(' ')}`;
+  const title = document.title.trim() || REPORT_TYPE_NAMES[report.type];
+  return `【${title}】${parts.join(' ')}`;
 }
 
 /** The first paragraph of the overview section (or of the document), the body's lead. */
