@@ -122,6 +122,10 @@ describe('weekly and monthly reports', () => {
     expect(weekly.sections.at(-1)?.title).toBe('下周关注');
     const monthly = buildReport({ ...dailyData(), type: 'monthly', bucketMs: 86_400_000 }, CONTEXT);
     expect(text(monthly)).toContain('较上月增加');
+    const ranking = blocks(monthly).find((b) => b.kind === 'table' && b.caption.startsWith('事件排行'));
+    expect(ranking?.kind === 'table' && ranking.rows.map((row) => row[0])).toEqual([1, 2]);
+    const daily = buildReport(dailyData(), CONTEXT);
+    expect(blocks(daily).some((b) => b.kind === 'table' && b.caption.startsWith('事件排行'))).toBe(false);
   });
 });
 

@@ -82,5 +82,32 @@ export function eventsSection(
       });
     }
   });
+  if (data.type !== 'daily') blocks.push(rankingTable(data, state));
   return { key: 'top_events', title: '重点事件', blocks };
+}
+
+/** Weekly and monthly reports rank every listed event by its items in the period. */
+function rankingTable(data: PeriodicReportData, state: BuildState): ReportBlock {
+  const figure = state.book.count('events.ranked', '排行事件数', data.events, (events) => events.length);
+  return {
+    kind: 'table',
+    caption: '事件排行（按本期信息量）',
+    columns: [
+      { title: '排名', align: 'right', width: 1 },
+      { title: '事件', width: 7 },
+      { title: '本期信息量', align: 'right', width: 2 },
+      { title: '负面', align: 'right', width: 1.5 },
+      { title: '热度', align: 'right', width: 1.5 },
+      { title: '阶段', width: 1.5 },
+    ],
+    rows: data.events.value.map((event, index) => [
+      index + 1,
+      event.title,
+      event.itemsInPeriod,
+      event.negativeInPeriod,
+      event.heat === null ? null : Math.round(event.heat * 10) / 10,
+      EVENT_STAGE_NAMES[event.stage],
+    ]),
+    figures: [figure],
+  };
 }
