@@ -69,9 +69,11 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'web/**/*.ts', 'web/**/*.tsx'],
     plugins: { boundaries },
     settings: {
+      // Full-path patterns: a folder such as web/src/api must not count as the server's src/api.
       'boundaries/elements': Object.keys(allowed).map((type) => ({
         type,
-        pattern: type === 'web' ? 'web' : `src/${type}`,
+        partialMatch: false,
+        pattern: type === 'web' ? 'web/**' : `src/${type}/**`,
       })),
       'import/resolver': { typescript: { project: './tsconfig.json' } },
     },

@@ -24,6 +24,7 @@ import { errorResponse, healthResponse } from '../contract/index.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { findCaller, SESSION_COOKIE } from './authenticate.js';
+import { registerConsole } from './console.js';
 import type { ApiDeps } from './deps.js';
 import { handleError, handleRouteNotFound } from './errors.js';
 import { API_PREFIX, ROUTES } from './routes.js';
@@ -75,6 +76,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await registerOpenApi(app);
   registerProbes(app, deps);
   for (const route of ROUTES) registerRoute(app, deps, route);
+  await registerConsole(app);
   return app;
 }
 

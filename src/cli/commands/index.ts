@@ -3,6 +3,7 @@ import { adminCommand } from './admin.js';
 import { analyzeCommand } from './analyze.js';
 import { correctionsCommand } from './corrections.js';
 import { dedupCommand } from './dedup.js';
+import { demoCommand } from './demo.js';
 import { importCommand } from './import.js';
 import { matchCommand } from './match.js';
 import { reanalyzeCommand } from './reanalyze.js';
@@ -29,6 +30,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   corrections: correctionsCommand,
   reanalyze: reanalyzeCommand,
   report: reportCommand,
+  demo: demoCommand,
 };
 
 /** The `--help` text. */

@@ -1,0 +1,58 @@
+/** The console: language and antd locale, the session gate, and the routes of every area. */
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { DashboardPage } from './features/dashboard/dashboard-page.js';
+import { LoginPage } from './features/login/login-page.js';
+import { ReportsPage } from './features/reports/reports-page.js';
+import { I18nProvider, useI18n } from './i18n/context.js';
+import { SessionProvider, useSession } from './session/context.js';
+import { AREAS } from './shell/areas.js';
+import { ComingSoon } from './shell/coming-soon.js';
+import { Shell } from './shell/layout.js';
+
+function SignedInRoutes() {
+  return (
+    <Shell>
+      <Routes>
+        <Route path="/" element={<DashboardPage />} />
+        <Route path="/reports/*" element={<ReportsPage />} />
+        {AREAS.filter((area) => !area.built).map((area) => (
+          <Route key={area.path} path={`${area.path}/*`} element={<ComingSoon area={area} />} />
+        ))}
+        <Route path="*" element={<DashboardPage />} />
+      </Routes>
+    </Shell>
+  );
+}
+
+function Gate() {
+  const { session } = useSession();
+  if (session === undefined) return <Spin size="large" className="fx-center" />;
+  return session === null ? <LoginPage /> : <SignedInRoutes />;
+}
+
+function Localised() {
+  const { language } = useI18n();
+  return (
+    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff' } }}>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <Gate />
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** The whole console. */
+export function ConsoleApp() {
+  return (
+    <I18nProvider>
+      <Localised />
+    </I18nProvider>
+  );
+}
