@@ -11,7 +11,7 @@ import {
 import { readDemoHotList } from '../demo/hot-list.js';
 import { backfillDemo, startLiveReplay, type ReplayCounts, type ReplayDeps } from '../demo/replay.js';
 import { resetDemoWorkspace } from '../demo/reset.js';
-import { startDemoServer } from '../demo/serve.js';
+import { startServer } from '../server.js';
 import {
   ensureDemoWorkspace,
   findDemoRoot,
@@ -177,7 +177,7 @@ async function serveDemo(
   replay: ReplayDeps,
   options: { seedDays: number; speed: number; port: number },
 ): Promise<number> {
-  const server = await startDemoServer(runtime, options.port);
+  const server = await startServer(runtime, options.port);
   process.stdout.write(`${describeWorkspace(workspace)}console: ${server.url}\n`);
   try {
     const counts = await backfillDemo(replay, options.seedDays, progress);

@@ -1,10 +1,10 @@
 /**
- * Running the demo like `fengxiang serve`: API and console, scheduler, background workers, the alert and
- * report tickers — started in the same order, stopped in the reverse one.
+ * Every role of `fengxiang serve` in one process (used by `serve` and `demo`): API and console, scheduler,
+ * background workers, the alert and report tickers — started in this order, stopped in the reverse one.
  */
-import { startDueScheduler } from '../../pipeline/collect/due.js';
-import { BUILT_IN_SCHEDULES, startScheduler } from '../../pipeline/scheduler.js';
-import { buildHttpApi, startBackgroundWorkers, type Runtime } from '../compose.js';
+import { startDueScheduler } from '../pipeline/collect/due.js';
+import { BUILT_IN_SCHEDULES, startScheduler } from '../pipeline/scheduler.js';
+import { buildHttpApi, startBackgroundWorkers, type Runtime } from './compose.js';
 
 /** A running server. */
 export interface RunningServer {
@@ -12,10 +12,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts every role of `serve` over `runtime` and listens on `port`. */
-export async function startDemoServer(runtime: Runtime, port: number): Promise<RunningServer> {
+/** Starts every role of `serve` over `runtime` (workers of `roles`, default the configured ones) on `port`. */
+export async function startServer(
+  runtime: Runtime,
+  port: number,
+  roles: readonly string[] = runtime.config.workerRoles,
+): Promise<RunningServer> {
   const { config } = runtime;
-  const workers = startBackgroundWorkers(runtime, config.workerRoles);
+  const workers = startBackgroundWorkers(runtime, roles);
   const scheduler = startScheduler({
     queue: runtime.queue,
     schedules: BUILT_IN_SCHEDULES,
