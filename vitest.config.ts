@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The browser tests need the built console; it is built once, before any test file runs.
+    globalSetup: ['test/web/build-console.ts'],
   },
 });
