@@ -15,6 +15,7 @@ import { ingestHttpBenchmark } from './benchmarks/ingest-http.js';
 import { insertPostgresBenchmark } from './benchmarks/insert-postgres.js';
 import { insertSqliteBenchmark } from './benchmarks/insert-sqlite.js';
 import { reportDailyBenchmark } from './benchmarks/report-daily.js';
+import { consoleFirstLoadBenchmark } from './benchmarks/console-first-load.js';
 import { schemesBenchmark } from './benchmarks/schemes.js';
 import { searchSqliteBenchmark } from './benchmarks/search-sqlite.js';
 import { ensureCorpus } from './corpus/cache.js';
@@ -32,6 +33,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   analyzeBenchmark,
   alertLatencyBenchmark,
   reportDailyBenchmark,
+  consoleFirstLoadBenchmark,
 ];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

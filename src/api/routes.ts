@@ -21,7 +21,10 @@ import { APPEAL_ROUTES } from './handlers/appeals-routes.js';
 import { PUBLICATION_ROUTES } from './handlers/publications-routes.js';
 import { BULLETIN_ROUTES } from './handlers/bulletins-routes.js';
 import { REPORT_ROUTES } from './handlers/reports-routes.js';
+import { OVERVIEW_ROUTES } from './handlers/overview-routes.js';
+import { SCHEME_PREVIEW_ROUTES } from './handlers/scheme-preview-routes.js';
 import * as items from './handlers/items.js';
+import { ITEM_EXTRA_ROUTES } from './handlers/items-extra-routes.js';
 import * as schemes from './handlers/schemes.js';
 import * as session from './handlers/session.js';
 import * as sources from './handlers/sources.js';
@@ -562,7 +565,9 @@ export const ROUTES: readonly ApiRoute[] = [
   ...sourceRoutes,
   ...collectionRoutes,
   ...itemRoutes,
+  ...ITEM_EXTRA_ROUTES,
   ...schemeRoutes,
+  ...SCHEME_PREVIEW_ROUTES,
   ...auditRoutes,
   ...keyAccountRoutes,
   ...CHANNEL_ROUTES,
@@ -578,4 +583,5 @@ export const ROUTES: readonly ApiRoute[] = [
   ...PUBLICATION_ROUTES,
   ...BULLETIN_ROUTES,
   ...REPORT_ROUTES,
+  ...OVERVIEW_ROUTES,
 ];

@@ -2,7 +2,7 @@
  * The permission rules every handler applies: a missing permission is FORBIDDEN; a record outside the
  * caller's scope is NOT_FOUND, exactly like a record that does not exist, so existence never leaks.
  */
-import type { Permission, Role } from '../domain/index.js';
+import { permissionsOf, ROLE_PERMISSIONS, type Permission, type Role } from '../domain/index.js';
 import { AppError } from '../platform/errors.js';
 import type { Principal } from './principal.js';
 
@@ -45,11 +45,13 @@ export function requireUnitInScope(principal: Principal, unitId: string): void {
 }
 
 /**
- * Throws FORBIDDEN when the caller would grant roles they do not hold themselves: an administrator
- * grants at most administration of their own subtree, a monitor can never make an administrator.
+ * Throws FORBIDDEN when the caller would grant a role that can do something the caller cannot: an
+ * administrator grants any role (within their own subtree), a monitor can make a viewer but never an
+ * administrator or a leader.
  */
 export function requireGrantableRoles(principal: Principal, roles: readonly Role[]): void {
-  const beyond = roles.filter((role) => !principal.user.roles.includes(role));
+  const held = permissionsOf(principal.user.roles);
+  const beyond = roles.filter((role) => ROLE_PERMISSIONS[role].some((permission) => !held.has(permission)));
   if (beyond.length > 0) {
     throw new AppError('FORBIDDEN', `you cannot grant roles you do not hold: ${beyond.join(', ')}`, {
       roles: beyond,

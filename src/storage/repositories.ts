@@ -24,6 +24,7 @@ import type {
 } from '../domain/index.js';
 import type { SearchNode } from '../analysis/expression/search-tree.js';
 import type { ReportDataSource } from '../domain/report-data.js';
+import type { KeywordCountSource } from './report-data/keywords.js';
 import type { EventRepository } from './events/types.js';
 import type {
   ExistingItemKey,
@@ -445,6 +446,8 @@ export interface Storage {
   readonly dutyNotes: DutyNoteRepository;
   /** What reports are built from, every figure with its query (issue 7). */
   readonly reportData: ReportDataSource;
+  /** The top keywords of a period, for the dashboard's word cloud. */
+  readonly keywordCounts: KeywordCountSource;
   readonly reports: ReportRepository;
   readonly reportSchedules: ReportScheduleRepository;
   readonly reportDeliveries: ReportDeliveryRepository;

@@ -34,6 +34,7 @@ import { KyselyKeyPeriodRepository } from './key-periods/repository.js';
 import { KyselyEventRepository } from './events/repository.js';
 import { KyselyKeyAccountRepository } from './key-accounts/repository.js';
 import { KyselyReportDataSource } from './report-data/source.js';
+import { KyselyKeywordCountSource } from './report-data/keywords.js';
 import { KyselySchemeHitRepository } from './scheme-hits/repository.js';
 import { KyselyCompletenessRepository } from './completeness/repository.js';
 import type { Storage } from './repositories.js';
@@ -98,6 +99,7 @@ export function createRepositories(db: Kysely<Database>, dialect: DialectName, c
     workCalendars: new KyselyWorkCalendarRepository(db),
     dutyNotes: new KyselyDutyNoteRepository(db),
     reportData: new KyselyReportDataSource(db),
+    keywordCounts: new KyselyKeywordCountSource(db),
     reports: new KyselyReportRepository(db),
     reportSchedules: new KyselyReportScheduleRepository(db, clock),
     reportDeliveries: new KyselyReportDeliveryRepository(db, clock),
@@ -144,6 +146,7 @@ export class KyselyStorage implements Storage {
   readonly workCalendars: Repositories['workCalendars'];
   readonly dutyNotes: Repositories['dutyNotes'];
   readonly reportData: Repositories['reportData'];
+  readonly keywordCounts: Repositories['keywordCounts'];
   readonly reports: Repositories['reports'];
   readonly reportSchedules: Repositories['reportSchedules'];
   readonly reportDeliveries: Repositories['reportDeliveries'];
@@ -193,6 +196,7 @@ export class KyselyStorage implements Storage {
     this.workCalendars = repositories.workCalendars;
     this.dutyNotes = repositories.dutyNotes;
     this.reportData = repositories.reportData;
+    this.keywordCounts = repositories.keywordCounts;
     this.reports = repositories.reports;
     this.reportSchedules = repositories.reportSchedules;
     this.reportDeliveries = repositories.reportDeliveries;

@@ -172,6 +172,26 @@ for (const target of databaseTargets) {
       expect(audit.body.items.every((entry) => entry.unitId === a.unitId)).toBe(true);
     });
 
+    it('lets an administrator grant any role in the unit, and nobody grant more than they can do', async () => {
+      const made = await adminA.post<{ id: string; roles: string[] }>('/api/v1/users', {
+        unitId: a.unitId,
+        username: 'new-monitor',
+        password: PASSWORD,
+        roles: ['monitor', 'viewer'],
+      });
+      expect(made.status).toBe(201);
+      expect(made.body.roles.sort()).toEqual(['monitor', 'viewer']);
+      const monitorUser = await seedUser(server, a.unitId, 'grant-monitor', ['monitor']);
+      const monitor = new ApiClient(server.baseUrl, (await seedToken(server, monitorUser)).secret);
+      const admin = await monitor.post('/api/v1/users', {
+        unitId: a.unitId,
+        username: 'would-be-admin',
+        password: PASSWORD,
+        roles: ['admin'],
+      });
+      expect([403, 404]).toContain(admin.status);
+    });
+
     it('answers FORBIDDEN where the caller lacks the permission', async () => {
       const forbidden: [string, string, unknown?][] = [
         ['POST', '/api/v1/units', { name: 'x', parentId: a.unitId }],

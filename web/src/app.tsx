@@ -3,9 +3,21 @@ import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AlertsPage } from './features/alerts/alerts-page.js';
 import { DashboardPage } from './features/dashboard/dashboard-page.js';
+import { BigScreenPage } from './features/bigscreen/screen-page.js';
+import { EventsPage } from './features/events/events-page.js';
+import { ItemsPage } from './features/items/items-page.js';
+import { SchemesPage } from './features/schemes/schemes-page.js';
+import { IncidentsPage } from './features/incidents/incidents-page.js';
+import { CluesPage } from './features/clues/clues-page.js';
+import { AppealsPage } from './features/appeals/appeals-page.js';
+import { PublicationsPage } from './features/publications/publications-page.js';
+import { BulletinsPage } from './features/bulletins/bulletins-page.js';
 import { LoginPage } from './features/login/login-page.js';
 import { ReportsPage } from './features/reports/reports-page.js';
+import { SourcesPage } from './features/sources/sources-page.js';
+import { SystemPage } from './features/system/system-page.js';
 import { I18nProvider, useI18n } from './i18n/context.js';
 import { SessionProvider, useSession } from './session/context.js';
 import { AREAS } from './shell/areas.js';
@@ -18,6 +30,17 @@ function SignedInRoutes() {
       <Routes>
         <Route path="/" element={<DashboardPage />} />
         <Route path="/reports/*" element={<ReportsPage />} />
+        <Route path="/items/*" element={<ItemsPage />} />
+        <Route path="/schemes/*" element={<SchemesPage />} />
+        <Route path="/events/*" element={<EventsPage />} />
+        <Route path="/alerts/*" element={<AlertsPage />} />
+        <Route path="/incidents/*" element={<IncidentsPage />} />
+        <Route path="/clues/*" element={<CluesPage />} />
+        <Route path="/appeals/*" element={<AppealsPage />} />
+        <Route path="/publications/*" element={<PublicationsPage />} />
+        <Route path="/bulletins/*" element={<BulletinsPage />} />
+        <Route path="/sources/*" element={<SourcesPage />} />
+        <Route path="/system/*" element={<SystemPage />} />
         {AREAS.filter((area) => !area.built).map((area) => (
           <Route key={area.path} path={`${area.path}/*`} element={<ComingSoon area={area} />} />
         ))}
@@ -40,7 +63,10 @@ function Localised() {
       <AntApp>
         <SessionProvider>
           <BrowserRouter>
-            <Gate />
+            <Routes>
+              <Route path="/screen" element={<BigScreenPage />} />
+              <Route path="*" element={<Gate />} />
+            </Routes>
           </BrowserRouter>
         </SessionProvider>
       </AntApp>

@@ -8,8 +8,8 @@ import type { RequestContext } from '../route.js';
 
 type SearchQuery = z.output<typeof itemSearchQuery>;
 
-/** The storage filters of a search query; absent parameters add no filter. */
-function filtersOf(query: SearchQuery): ItemFilters {
+/** The storage filters of a search query; absent parameters add no filter (the export uses them too). */
+export function filtersOf(query: Omit<SearchQuery, 'limit' | 'cursor'>): ItemFilters {
   return {
     ...(query.from !== undefined && { from: query.from }),
     ...(query.to !== undefined && { to: query.to }),

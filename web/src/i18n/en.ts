@@ -1,8 +1,34 @@
 /** The English texts of the console: the same keys as the Chinese dictionary. */
+import { en as alertsEn } from '../features/alerts/messages.js';
+import { en as eventsEn } from '../features/events/messages.js';
+import { en as schemesEn } from '../features/schemes/messages.js';
+import { en as incidentsEn } from '../features/incidents/messages.js';
+import { en as dashboardEn } from '../features/dashboard/messages.js';
+import { en as bigscreenEn } from '../features/bigscreen/messages.js';
+import { itemsEn } from '../features/items/messages.js';
+import { en as cluesEn } from '../features/clues/messages.js';
+import { en as appealsEn } from '../features/appeals/messages.js';
+import { en as pubsEn } from '../features/publications/messages.js';
+import { en as bulletinsEn } from '../features/bulletins/messages.js';
+import { en as sourcesEn } from '../features/sources/messages.js';
+import { en as systemEn } from '../features/system/messages.js';
 import type { MessageKey } from './zh.js';
 
 /** English texts by key. */
 export const en: Record<MessageKey, string> = {
+  ...itemsEn,
+  ...alertsEn,
+  ...schemesEn,
+  ...eventsEn,
+  ...incidentsEn,
+  ...dashboardEn,
+  ...bigscreenEn,
+  ...cluesEn,
+  ...appealsEn,
+  ...pubsEn,
+  ...bulletinsEn,
+  ...sourcesEn,
+  ...systemEn,
   'app.name': 'Fengxiang',
   'app.tagline': 'Online public-opinion monitoring and response',
   'nav.dashboard': 'Overview',

@@ -1,5 +1,32 @@
+import { zh as alertsZh } from '../features/alerts/messages.js';
+import { zh as eventsZh } from '../features/events/messages.js';
+import { zh as schemesZh } from '../features/schemes/messages.js';
+import { zh as incidentsZh } from '../features/incidents/messages.js';
+import { zh as dashboardZh } from '../features/dashboard/messages.js';
+import { zh as bigscreenZh } from '../features/bigscreen/messages.js';
+import { itemsZh } from '../features/items/messages.js';
+import { zh as cluesZh } from '../features/clues/messages.js';
+import { zh as appealsZh } from '../features/appeals/messages.js';
+import { zh as pubsZh } from '../features/publications/messages.js';
+import { zh as bulletinsZh } from '../features/bulletins/messages.js';
+import { zh as sourcesZh } from '../features/sources/messages.js';
+import { zh as systemZh } from '../features/system/messages.js';
+
 /** The Chinese texts of the console (the default language); every key here must exist in English too. */
 export const zh = {
+  ...itemsZh,
+  ...alertsZh,
+  ...schemesZh,
+  ...eventsZh,
+  ...incidentsZh,
+  ...dashboardZh,
+  ...bigscreenZh,
+  ...cluesZh,
+  ...appealsZh,
+  ...pubsZh,
+  ...bulletinsZh,
+  ...sourcesZh,
+  ...systemZh,
   'app.name': '风向舆情',
   'app.tagline': '网络舆情监测与处置平台',
   'nav.dashboard': '总览',

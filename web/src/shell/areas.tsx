@@ -24,23 +24,25 @@ export interface Area {
   icon: ReactNode;
   /** False while the page shows the "coming soon" placeholder. */
   built: boolean;
+  /** The permission the area needs; without it the navigation leaves the area out (e.g. confidential clues). */
+  permission?: string;
 }
 
 /** Every area, in the order the navigation shows them. */
 export const AREAS: readonly Area[] = [
   { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined />, built: true },
-  { path: '/items', label: 'nav.items', icon: <FileSearchOutlined />, built: false },
-  { path: '/schemes', label: 'nav.schemes', icon: <ApartmentOutlined />, built: false },
-  { path: '/events', label: 'nav.events', icon: <FireOutlined />, built: false },
-  { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined />, built: false },
-  { path: '/incidents', label: 'nav.incidents', icon: <SafetyOutlined />, built: false },
-  { path: '/clues', label: 'nav.clues', icon: <FlagOutlined />, built: false },
-  { path: '/appeals', label: 'nav.appeals', icon: <MessageOutlined />, built: false },
-  { path: '/publications', label: 'nav.publications', icon: <NotificationOutlined />, built: false },
-  { path: '/bulletins', label: 'nav.bulletins', icon: <SendOutlined />, built: false },
+  { path: '/items', label: 'nav.items', icon: <FileSearchOutlined />, built: true },
+  { path: '/schemes', label: 'nav.schemes', icon: <ApartmentOutlined />, built: true },
+  { path: '/events', label: 'nav.events', icon: <FireOutlined />, built: true },
+  { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined />, built: true },
+  { path: '/incidents', label: 'nav.incidents', icon: <SafetyOutlined />, built: true },
+  { path: '/clues', label: 'nav.clues', icon: <FlagOutlined />, built: true, permission: 'clues:read' },
+  { path: '/appeals', label: 'nav.appeals', icon: <MessageOutlined />, built: true },
+  { path: '/publications', label: 'nav.publications', icon: <NotificationOutlined />, built: true },
+  { path: '/bulletins', label: 'nav.bulletins', icon: <SendOutlined />, built: true },
   { path: '/reports', label: 'nav.reports', icon: <FileTextOutlined />, built: true },
-  { path: '/sources', label: 'nav.sources', icon: <CloudServerOutlined />, built: false },
-  { path: '/system', label: 'nav.system', icon: <SettingOutlined />, built: false },
+  { path: '/sources', label: 'nav.sources', icon: <CloudServerOutlined />, built: true },
+  { path: '/system', label: 'nav.system', icon: <SettingOutlined />, built: true },
 ];
 
 /** The area a location belongs to (the overview for `/`). */

@@ -15,13 +15,18 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
+  const { can } = useSignedIn();
   const current = areaOf(location.pathname)?.path ?? '/';
   return (
     <Menu
       mode="inline"
       theme="dark"
       selectedKeys={[current]}
-      items={AREAS.map((area) => ({ key: area.path, icon: area.icon, label: t(area.label) }))}
+      items={AREAS.filter((area) => area.permission === undefined || can(area.permission)).map((area) => ({
+        key: area.path,
+        icon: area.icon,
+        label: t(area.label),
+      }))}
       onClick={({ key }) => {
         navigate(key);
         onNavigate?.();

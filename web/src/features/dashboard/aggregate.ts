@@ -1,8 +1,10 @@
-/** Pure sums of the dashboard: time ranges, volume and sentiment per bucket, and the platform mix. */
-import type { Item } from '../../api/types.js';
+/**
+ * Pure steps of the dashboard: the time ranges of the picker, the labels of the overview's volume buckets,
+ * and the sizes and colours of the word cloud. DOM-free.
+ */
 
 /** The ranges of the time picker. */
-export const RANGES = ['today', 'week', 'month'] as const;
+export const RANGES = ['today', 'week', 'month', 'year'] as const;
 /** One of {@link RANGES}. */
 export type RangeKey = (typeof RANGES)[number];
 
@@ -14,75 +16,76 @@ export interface TimeRange {
 }
 
 const DAY = 86_400_000;
+const RANGE_DAYS: Record<Exclude<RangeKey, 'today'>, number> = { week: 7, month: 30, year: 365 };
 
-/** The range `key` ending at `now` (today starts at local midnight). */
+/** The range `key` ending at `now` (today and the first day start at local midnight). */
 export function rangeOf(key: RangeKey, now: Date): TimeRange {
   if (key === 'today') {
     const midnight = new Date(now);
     midnight.setHours(0, 0, 0, 0);
     return { from: midnight, to: now, bucket: 'hour' };
   }
-  const days = key === 'week' ? 7 : 30;
-  const from = new Date(now.getTime() - days * DAY);
+  const from = new Date(now.getTime() - (RANGE_DAYS[key] - 1) * DAY);
   from.setHours(0, 0, 0, 0);
   return { from, to: now, bucket: 'day' };
-}
-
-/** Counts per bucket: all items and each sentiment. */
-export interface TrendBucket {
-  label: string;
-  total: number;
-  positive: number;
-  neutral: number;
-  negative: number;
 }
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-function bucketStart(time: Date, bucket: 'hour' | 'day'): Date {
-  const start = new Date(time);
-  if (bucket === 'hour') start.setMinutes(0, 0, 0);
-  else start.setHours(0, 0, 0, 0);
-  return start;
-}
-
-function labelOf(time: Date, bucket: 'hour' | 'day'): string {
+/** The label of a bucket starting at `iso` (local time): `HH:00` for hours, `MM-DD` for days. */
+export function bucketLabel(iso: string, bucket: 'hour' | 'day'): string {
+  const time = new Date(iso);
   return bucket === 'hour'
     ? `${pad(time.getHours())}:00`
     : `${pad(time.getMonth() + 1)}-${pad(time.getDate())}`;
 }
 
-/** The trend of `items` over `range`, one bucket per hour or day (local time), empty buckets included. */
-export function trendOf(items: readonly Item[], range: TimeRange): TrendBucket[] {
-  const buckets = new Map<number, TrendBucket>();
-  const step = range.bucket === 'hour' ? 3_600_000 : DAY;
-  for (let at = bucketStart(range.from, range.bucket); at <= range.to; at = new Date(at.getTime() + step)) {
-    const start = bucketStart(at, range.bucket);
-    buckets.set(start.getTime(), {
-      label: labelOf(start, range.bucket),
-      total: 0,
-      positive: 0,
-      neutral: 0,
-      negative: 0,
-    });
-  }
-  for (const item of items) {
-    const bucket = buckets.get(bucketStart(new Date(item.publishedAt), range.bucket).getTime());
-    if (!bucket) continue;
-    bucket.total += 1;
-    if (item.sentiment) bucket[item.sentiment] += 1;
-  }
-  return [...buckets.values()];
+/** A word of the cloud with its font size and tone. */
+export interface CloudWord {
+  name: string;
+  count: number;
+  size: number;
+  tone: 'negative' | 'mixed' | 'calm';
 }
 
-/** How many items each platform has, largest first; items without a platform count under `other`. */
-export function platformMix(items: readonly Item[], other: string): { name: string; value: number }[] {
-  const counts = new Map<string, number>();
-  for (const item of items) {
-    const name = item.platform ?? other;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  return [...counts.entries()].map(([name, value]) => ({ name, value })).sort((a, b) => b.value - a.value);
+/** The tone of a keyword: mostly negative items, some, or few. */
+export function toneOf(count: number, negative: number): CloudWord['tone'] {
+  if (count === 0) return 'calm';
+  const share = negative / count;
+  return share >= 0.5 ? 'negative' : share >= 0.2 ? 'mixed' : 'calm';
+}
+
+/**
+ * Sizes words between `minSize` and `maxSize` pixels by the square root of their count (so a few big words
+ * do not dwarf the rest), and orders them big in the middle, smaller alternately to the left and right.
+ */
+export function cloudOf(
+  words: readonly { name: string; count: number; negative?: number }[],
+  minSize: number,
+  maxSize: number,
+): CloudWord[] {
+  if (words.length === 0) return [];
+  const counts = words.map((word) => word.count);
+  const low = Math.sqrt(Math.min(...counts));
+  const high = Math.sqrt(Math.max(...counts));
+  const sized = [...words]
+    .sort((a, b) => b.count - a.count)
+    .map((word) => ({
+      name: word.name,
+      count: word.count,
+      size: Math.round(
+        high === low
+          ? (minSize + maxSize) / 2
+          : minSize + ((Math.sqrt(word.count) - low) / (high - low)) * (maxSize - minSize),
+      ),
+      tone: toneOf(word.count, word.negative ?? 0),
+    }));
+  const ordered: CloudWord[] = [];
+  sized.forEach((word, index) => {
+    if (index % 2 === 0) ordered.push(word);
+    else ordered.unshift(word);
+  });
+  return ordered;
 }

@@ -1,0 +1,158 @@
+/**
+ * The dashboard and the big screen (大屏) in headless Debian Chromium against a seeded server: the panels
+ * show the server's figures (item totals, the seeded keyword in the word cloud, the seeded alert), the
+ * page marks itself `data-ready`, and the big screen opens with a display token and no login, rotates its
+ * panel sets, and refuses a revoked token — with no console errors.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConsoleDir, packageRoot } from '../../src/api/console.js';
+import { ApiClient } from '../api/harness.js';
+import { seedToken } from '../api/seed.js';
+import { rangeOf } from '../../web/src/features/dashboard/aggregate.js';
+import { CONSOLE_PASSWORD, startConsoleServer, type ConsoleServer } from './console-server.js';
+import { DASHBOARD_ALERT_TITLE, seedDashboard, TOP_KEYWORD } from './seed-dashboard.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const haveChromium = existsSync(CHROMIUM);
+
+function ensureBuilt(): void {
+  if (existsSync(join(defaultConsoleDir(), 'index.html'))) return;
+  execFileSync(
+    process.execPath,
+    [
+      join(packageRoot(), 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+    ],
+    { cwd: packageRoot(), stdio: 'inherit', timeout: 120_000 },
+  );
+}
+
+function collectErrors(page: Page, errors: string[]): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+}
+
+describe.skipIf(!haveChromium)('the dashboard and the big screen in Chromium', { timeout: 180_000 }, () => {
+  let app: ConsoleServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let admin: ApiClient;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    ensureBuilt();
+    app = await startConsoleServer();
+    await seedDashboard(app);
+    admin = new ApiClient(app.server.baseUrl, (await seedToken(app.server, app.admin)).secret);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    collectErrors(page, errors);
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('shows the server figures of the week on every panel', async () => {
+    await page.goto(`${app.server.baseUrl}/`);
+    await page.locator('#username').fill('root');
+    await page.locator('#password').fill(CONSOLE_PASSWORD);
+    await page.locator('button[type="submit"]').click();
+    await page.locator('[data-testid="dashboard"][data-ready="true"]').waitFor();
+    await page.getByText('近7天').click();
+    const range = rangeOf('week', new Date());
+    const totals = await app.server.storage.reportData.itemTotals({
+      unitIds: null,
+      from: range.from.getTime(),
+      to: app.server.clock.now() + 60_000,
+    });
+    const total = page.getByTestId('figure-total').locator('.ant-statistic-content-value');
+    await expect.poll(() => total.textContent()).toBe(totals.value.total.toLocaleString('en-US'));
+    const negative = page.getByTestId('figure-negative').locator('.ant-statistic-content-value');
+    await expect.poll(() => negative.textContent()).toBe(totals.value.negative.toLocaleString('en-US'));
+    const cloud = page.getByTestId('word-cloud');
+    const biggest = await cloud
+      .locator('span', { hasText: TOP_KEYWORD })
+      .evaluate((span) => span.style.fontSize);
+    const smaller = await cloud.locator('span', { hasText: '小区' }).evaluate((span) => span.style.fontSize);
+    expect(Number.parseInt(biggest, 10)).toBeGreaterThan(Number.parseInt(smaller, 10));
+    expect(await page.getByTestId('latest-alerts').textContent()).toContain(DASHBOARD_ALERT_TITLE);
+    expect(await page.getByTestId('province-ranking').locator('canvas').count()).toBe(1);
+    await page.getByTestId('latest-items').waitFor();
+  });
+
+  it('lays the dashboard out on a phone without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('[data-testid="dashboard"][data-ready="true"]').waitFor();
+    // Charts resize on their ResizeObserver, a moment after the viewport changes.
+    await expect
+      .poll(() => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'))
+      .toBeLessThanOrEqual(1);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('opens the big screen with a display token, without a login, and rotates its panels', async () => {
+    const created = await admin.post<{ secret: string; screenPath: string; id: string }>(
+      '/api/v1/display-tokens',
+      { name: '指挥中心大屏' },
+    );
+    expect(created.status).toBe(201);
+    const wall = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const screen = await wall.newPage();
+    collectErrors(screen, errors);
+    await screen.goto(`${app.server.baseUrl}${created.body.screenPath}&rotate=3`);
+    await screen.locator('[data-testid="bigscreen"][data-ready="true"]').waitFor();
+    expect(await screen.locator('#username').count()).toBe(0);
+    const totals = await app.server.storage.reportData.itemTotals({
+      unitIds: null,
+      from: rangeOf('today', new Date()).from.getTime(),
+      to: app.server.clock.now() + 60_000,
+    });
+    await expect
+      .poll(() => screen.getByTestId('screen-figure-total').locator('.value').textContent())
+      .toBe(totals.value.total.toLocaleString());
+    expect(await screen.getByTestId('bigscreen').getAttribute('data-set')).toBe('0');
+    await expect
+      .poll(() => screen.getByTestId('bigscreen').getAttribute('data-set'), { timeout: 10_000 })
+      .toBe('1');
+    expect(await screen.getByTestId('word-cloud').textContent()).toContain(TOP_KEYWORD);
+    await expect
+      .poll(() => screen.getByTestId('bigscreen').getAttribute('data-set'), { timeout: 10_000 })
+      .toBe('2');
+    expect(await screen.getByTestId('screen-alert-list').textContent()).toContain(DASHBOARD_ALERT_TITLE);
+    await wall.close();
+
+    expect((await admin.request('DELETE', `/api/v1/tokens/${created.body.id}`)).status).toBe(200);
+    const revoked = await browser.newContext();
+    const refused = await revoked.newPage();
+    await refused.goto(`${app.server.baseUrl}${created.body.screenPath}`);
+    await expect.poll(() => refused.getByTestId('screen-notice').textContent()).toContain('显示令牌无效');
+    await revoked.close();
+  });
+
+  it('logged no console errors and no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
