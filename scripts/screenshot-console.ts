@@ -9,24 +9,12 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { defaultConsoleDir } from '../src/api/console.js';
 import { CONSOLE_PASSWORD, startConsoleServer } from '../test/web/console-server.js';
+import { CHROMIUM, launchChromium } from '../test/web/browser.js';
 
 /** Where Debian installs Chromium (never downloaded). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** The flags headless Chromium runs with here. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const PAGES = [
   '/',
@@ -103,13 +91,13 @@ async function main(): Promise<number> {
     console.error('web/dist is missing: build the console first with `npm run build:web`.');
     return 1;
   }
-  if (!existsSync(CHROMIUM_PATH)) {
-    console.error(`${CHROMIUM_PATH} is missing: install Debian chromium (apt-get install chromium).`);
+  if (!existsSync(CHROMIUM)) {
+    console.error(`${CHROMIUM} is missing: install Debian chromium (apt-get install chromium).`);
     return 1;
   }
   mkdirSync(out, { recursive: true });
   const console_ = await startConsoleServer({ items: 120 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const admin = await fetch(`${console_.server.baseUrl}/api/v1/session`, {
       method: 'POST',

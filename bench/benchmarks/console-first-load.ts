@@ -9,7 +9,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { defaultConsoleDir } from '../../src/api/console.js';
 import { createFirstAdmin } from '../../src/auth/index.js';
 import { openRuntime, readConfig } from '../../src/cli/compose.js';
@@ -21,21 +21,14 @@ import { SeededRandom } from '../corpus/random.js';
 import { describeMachine, today } from '../support/machine.js';
 import { formatCount, formatMs, formatRatio, type BenchSection } from '../support/report.js';
 import { batchesOf, loadCorpusItems, type Benchmark } from './context.js';
+import { CHROMIUM, launchChromium } from '../../test/web/browser.js';
 
 const CORPUS_ITEMS = 100_000;
 const DEFAULT_TOTAL = 300_000;
 const DAYS = 365;
 const RUNS = 3;
 const DAY = 86_400_000;
-const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'bench password 2026';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 
 const SENTIMENTS: SentimentLabel[] = ['positive', 'neutral', 'neutral', 'negative'];
 const CATEGORIES = [[], ['housing'], ['education'], ['public_safety', 'traffic'], ['healthcare']];
@@ -208,7 +201,7 @@ export const consoleFirstLoadBenchmark: Benchmark = {
       const base = `http://127.0.0.1:${port}`;
       try {
         const cookie = await login(base);
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+        browser = await launchChromium();
         const todayRange = rangeOf('today', new Date());
         const todayTotals = await runtime.storage.reportData.itemTotals({
           unitIds: null,

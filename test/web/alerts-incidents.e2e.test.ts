@@ -4,29 +4,17 @@
  * items with no `javascript:` link), acknowledging it and opening an incident from it, then moving the
  * incident to closed through verification and a statement that is drafted, submitted, approved and
  * published — checking the server's records after every step — and both pages at phone width, with no
- * console errors. Builds web/dist first when it is missing or stale. Screenshots of both pages (desktop
+ * console errors. The test run builds web/dist first (vitest global setup). Screenshots of both pages (desktop
  * and phone) are written to FENGXIANG_SCREENSHOT_DIR when it is set.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureConsoleBuilt } from './build-console.js';
 import { CONSOLE_PASSWORD, startConsoleServer, type ConsoleServer } from './console-server.js';
 import { seedAlert, type SeededAlert } from './seed-alerts.js';
+import { CHROMIUM, haveChromium, launchChromium, collectPageErrors } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const haveChromium = existsSync(CHROMIUM);
 const SHOTS = process.env['FENGXIANG_SCREENSHOT_DIR'];
 
 if (!haveChromium) {
@@ -72,18 +60,14 @@ describe.skipIf(!haveChromium)('the 预警 and 处置 pages in Chromium', { time
     expect.poll(() => detail().getAttribute('data-incident-state'), { timeout: 10_000 }).toBe(state);
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
     app = await startConsoleServer({ items: 20 });
     orange = await seedAlert(app, { level: 'orange', tag: 'orange' });
     app.server.clock.advance(1_000);
     red = await seedAlert(app, { level: 'red', tag: 'red', title: '化工园区异味投诉集中出现' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    collectPageErrors(page, errors);
   }, 240_000);
 
   afterAll(async () => {

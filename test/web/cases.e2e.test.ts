@@ -5,25 +5,11 @@
  * clue view is audited, a viewer sees no clue and asks for none, phone widths do not overflow, and nothing
  * is logged as a console error.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureConsoleBuilt } from './build-console.js';
 import { CONSOLE_PASSWORD, startConsoleServer, type ConsoleServer } from './console-server.js';
 import { CASE_RECIPIENTS, seedCases, type SeededCases } from './seed-cases.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const haveChromium = existsSync(CHROMIUM);
+import { CHROMIUM, haveChromium, launchChromium } from './browser.js';
 
 if (!haveChromium) {
   console.warn(
@@ -72,10 +58,9 @@ describe.skipIf(!haveChromium)('the case pages in Chromium', { timeout: 180_000 
   };
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
     app = await startConsoleServer({ items: 20 });
     seeded = await seedCases(app);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
     watch(page, 'admin');

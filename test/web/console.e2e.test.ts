@@ -2,26 +2,14 @@
  * The console end to end in headless Debian Chromium against a real server with a seeded database: sign
  * in, see the dashboard, generate a daily report and download its DOCX, switch to English, and show that
  * an item carrying script, event-handler and `javascript:` payloads runs nothing — with no console errors.
- * Builds web/dist first when it is missing.
+ * The test run builds web/dist first (vitest global setup).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureConsoleBuilt } from './build-console.js';
 import { CONSOLE_PASSWORD, startConsoleServer, type ConsoleServer } from './console-server.js';
+import { CHROMIUM, haveChromium, launchChromium, collectPageErrors } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const haveChromium = existsSync(CHROMIUM);
 const required = process.env['FENGXIANG_TEST_REQUIRE_SERVICES'] === '1';
 
 if (!haveChromium) {
@@ -42,15 +30,11 @@ describe.skipIf(!haveChromium)('the console in Chromium', { timeout: 180_000 }, 
   const errors: string[] = [];
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
     app = await startConsoleServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    collectPageErrors(page, errors);
   }, 180_000);
 
   afterAll(async () => {

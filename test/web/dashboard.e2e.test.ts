@@ -4,51 +4,14 @@
  * page marks itself `data-ready`, and the big screen opens with a display token and no login, rotates its
  * panel sets, and refuses a revoked token — with no console errors.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultConsoleDir, packageRoot } from '../../src/api/console.js';
 import { ApiClient } from '../api/harness.js';
 import { seedToken } from '../api/seed.js';
 import { rangeOf } from '../../web/src/features/dashboard/aggregate.js';
 import { CONSOLE_PASSWORD, startConsoleServer, type ConsoleServer } from './console-server.js';
 import { DASHBOARD_ALERT_TITLE, seedDashboard, TOP_KEYWORD } from './seed-dashboard.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const haveChromium = existsSync(CHROMIUM);
-
-function ensureBuilt(): void {
-  if (existsSync(join(defaultConsoleDir(), 'index.html'))) return;
-  execFileSync(
-    process.execPath,
-    [
-      join(packageRoot(), 'node_modules', 'vite', 'bin', 'vite.js'),
-      'build',
-      '--config',
-      'web/vite.config.ts',
-    ],
-    { cwd: packageRoot(), stdio: 'inherit', timeout: 120_000 },
-  );
-}
-
-function collectErrors(page: Page, errors: string[]): void {
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-}
+import { haveChromium, launchChromium, collectPageErrors } from './browser.js';
 
 describe.skipIf(!haveChromium)('the dashboard and the big screen in Chromium', { timeout: 180_000 }, () => {
   let app: ConsoleServer;
@@ -59,14 +22,13 @@ describe.skipIf(!haveChromium)('the dashboard and the big screen in Chromium', {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    ensureBuilt();
     app = await startConsoleServer();
     await seedDashboard(app);
     admin = new ApiClient(app.server.baseUrl, (await seedToken(app.server, app.admin)).secret);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
-    collectErrors(page, errors);
+    collectPageErrors(page, errors);
   }, 180_000);
 
   afterAll(async () => {
@@ -121,7 +83,7 @@ describe.skipIf(!haveChromium)('the dashboard and the big screen in Chromium', {
     expect(created.status).toBe(201);
     const wall = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const screen = await wall.newPage();
-    collectErrors(screen, errors);
+    collectPageErrors(screen, errors);
     await screen.goto(`${app.server.baseUrl}${created.body.screenPath}&rotate=3`);
     await screen.locator('[data-testid="bigscreen"][data-ready="true"]').waitFor();
     expect(await screen.locator('#username').count()).toBe(0);

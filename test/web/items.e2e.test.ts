@@ -3,10 +3,10 @@
  * the real expression parser: search with highlighted hits, a syntax error shown in place with a caret,
  * the item drawer (safe original link, analysis, spread), a sentiment correction that changes the stored
  * item, an incident opened from checked items, and a CSV export whose download holds the search's rows —
- * with no console errors. Builds web/dist first when it is missing or stale.
+ * with no console errors. The test run builds web/dist first (vitest global setup).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { parseExpression } from '../../src/analysis/expression/index.js';
@@ -14,21 +14,8 @@ import { Segmenter } from '../../src/analysis/segment/segmenter.js';
 import type { incidentDetail, incidentPage } from '../../src/contract/index.js';
 import { ApiClient } from '../api/harness.js';
 import { PASSWORD, seedToken } from '../api/seed.js';
-import { ensureConsoleBuilt } from './build-console.js';
 import { startItemsServer, type ItemsServer } from './seed-items.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const haveChromium = existsSync(CHROMIUM);
+import { CHROMIUM, haveChromium, launchChromium, collectPageErrors } from './browser.js';
 
 if (!haveChromium) {
   console.warn(`${CHROMIUM} is missing: the items page browser test is skipped (apt-get install chromium).`);
@@ -68,16 +55,12 @@ describe.skipIf(!haveChromium)('the 信息 page in Chromium', { timeout: 180_000
   }
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
     app = await startItemsServer();
     api = new ApiClient(app.server.baseUrl, (await seedToken(app.server, app.admin)).secret);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    collectPageErrors(page, errors);
   }, 180_000);
 
   afterAll(async () => {

@@ -4,25 +4,12 @@
  * at its position, see the live preview's hits, save the scheme (it is stored with its words) and see the
  * items it matches; open an event's detail and generate a special report on it — with no console errors.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureConsoleBuilt } from './build-console.js';
 import { CONSOLE_PASSWORD, startConsoleServer, type ConsoleServer } from './console-server.js';
 import { seedSchemes, type SchemeSeed } from './seed-schemes.js';
+import { haveChromium, launchChromium, collectPageErrors } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const haveChromium = existsSync(CHROMIUM);
 const EXPECTED_EXPRESSION = '苏州+金鸡湖+(游船|落水)-演练';
 
 describe.skipIf(!haveChromium)('schemes and events in Chromium', { timeout: 180_000 }, () => {
@@ -34,16 +21,12 @@ describe.skipIf(!haveChromium)('schemes and events in Chromium', { timeout: 180_
   const errors: string[] = [];
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
     app = await startConsoleServer({ items: 20 });
     seed = await seedSchemes(app, app.admin.unitId);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    collectPageErrors(page, errors);
     await page.goto(`${app.server.baseUrl}/`);
     await page.locator('#username').fill('root');
     await page.locator('#password').fill(CONSOLE_PASSWORD);

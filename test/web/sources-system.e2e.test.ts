@@ -2,27 +2,14 @@
  * The 信息源 and 系统 pages end to end in headless Debian Chromium against a real server with a seeded
  * database: add a feed source pointing at a fixture feed served on 127.0.0.1, run "test fetch" and see the
  * feed's items, save it and test the saved source; create a user; find the user's creation in the audit
- * log — with no console errors. Builds web/dist first when it is missing.
+ * log — with no console errors. The test run builds web/dist first (vitest global setup).
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { CONSOLE_PASSWORD, startConsoleServer, type ConsoleServer } from './console-server.js';
-import { ensureConsoleBuilt } from './build-console.js';
+import { haveChromium, launchChromium, collectPageErrors } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const haveChromium = existsSync(CHROMIUM);
 const ALL = { unitIds: null };
 
 /** An RSS feed of two articles published in the last hours (so nothing is dropped as stale). */
@@ -50,7 +37,6 @@ describe.skipIf(!haveChromium)('the sources and system pages in Chromium', { tim
   const errors: string[] = [];
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
     app = await startConsoleServer({ items: 10 });
     fixtures = await startFixtureServer({
       '/feed.xml': {
@@ -58,13 +44,10 @@ describe.skipIf(!haveChromium)('the sources and system pages in Chromium', { tim
         body: feed(Date.now()),
       },
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    collectPageErrors(page, errors);
     await page.goto(`${app.server.baseUrl}/`);
     await page.locator('#username').fill('root');
     await page.locator('#password').fill(CONSOLE_PASSWORD);
