@@ -1,11 +1,11 @@
 /** 诉求: appeals by state with deadline and overdue badges, their statistics, and a drawer per appeal. */
-import { Button, Card, Col, Row, Segmented, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useShowError } from '../../errors.js';
 import { useI18n } from '../../i18n/context.js';
 import { useSignedIn } from '../../session/context.js';
 import {
-  PERIOD_DAYS,
+  PeriodFigures,
   type PeriodDays,
   percent,
   periodOf,
@@ -53,37 +53,18 @@ function AppealFigures({ version }: { version: number }) {
   }, [api, days, showError, version]);
   const figures = totals(unitId === null ? rows : rows.filter((row) => row.key === unitId));
   return (
-    <Card
-      size="small"
+    <PeriodFigures
       title={t('appeals.stats.title')}
-      extra={
-        <Segmented<PeriodDays>
-          size="small"
-          value={days}
-          onChange={setDays}
-          options={PERIOD_DAYS.map((value) => ({ value, label: t('cases.period', { days: value }) }))}
-        />
-      }
-    >
-      <Row gutter={[12, 12]} data-testid="appeal-stats">
-        <Col xs={12} md={6}>
-          <Statistic title={t('appeals.stats.received')} value={figures.received} />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic title={t('appeals.stats.replied')} value={figures.replied} />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic title={t('appeals.stats.replyRate')} value={percent(figures.replyRate)} />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic
-            title={t('appeals.stats.onTimeRate')}
-            value={percent(figures.onTimeRate)}
-            styles={{ content: { color: '#389e0d' } }}
-          />
-        </Col>
-      </Row>
-    </Card>
+      testId="appeal-stats"
+      days={days}
+      onDays={setDays}
+      figures={[
+        { title: t('appeals.stats.received'), value: figures.received },
+        { title: t('appeals.stats.replied'), value: figures.replied },
+        { title: t('appeals.stats.replyRate'), value: percent(figures.replyRate) },
+        { title: t('appeals.stats.onTimeRate'), value: percent(figures.onTimeRate), highlight: true },
+      ]}
+    />
   );
 }
 

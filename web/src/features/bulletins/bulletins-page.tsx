@@ -1,11 +1,11 @@
 /** 信息报送: bulletins by state with the period's figures (submitted, adopted, instructed, score), and a drawer. */
-import { Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useShowError } from '../../errors.js';
 import { useI18n } from '../../i18n/context.js';
 import { useSignedIn } from '../../session/context.js';
 import {
-  PERIOD_DAYS,
+  PeriodFigures,
   type PeriodDays,
   periodOf,
   SCROLL_ROW,
@@ -44,26 +44,13 @@ function BulletinFigures({ version }: { version: number }) {
     { key: 'score', value: stats?.score ?? 0 },
   ] as const;
   return (
-    <Card
-      size="small"
+    <PeriodFigures
       title={t('bulletins.stats.title')}
-      extra={
-        <Segmented<PeriodDays>
-          size="small"
-          value={days}
-          onChange={setDays}
-          options={PERIOD_DAYS.map((value) => ({ value, label: t('cases.period', { days: value }) }))}
-        />
-      }
-    >
-      <Row gutter={[12, 12]} data-testid="bulletin-stats">
-        {figures.map((figure) => (
-          <Col xs={12} md={6} key={figure.key}>
-            <Statistic title={t(`bulletins.stats.${figure.key}`)} value={figure.value} />
-          </Col>
-        ))}
-      </Row>
-    </Card>
+      testId="bulletin-stats"
+      days={days}
+      onDays={setDays}
+      figures={figures.map((figure) => ({ title: t(`bulletins.stats.${figure.key}`), value: figure.value }))}
+    />
   );
 }
 

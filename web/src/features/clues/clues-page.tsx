@@ -3,13 +3,13 @@
  * only to roles holding `clues:read`; the server audits every list and view.
  */
 import { LockOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Result, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Result, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useShowError } from '../../errors.js';
 import { useI18n } from '../../i18n/context.js';
 import { useSignedIn } from '../../session/context.js';
 import {
-  PERIOD_DAYS,
+  PeriodFigures,
   type PeriodDays,
   percent,
   periodOf,
@@ -46,37 +46,18 @@ function FilingStats({ version }: { version: number }) {
   }, [api, days, showError, version]);
   const figures = total(unitId === null ? rows : rows.filter((row) => row.unitId === unitId));
   return (
-    <Card
-      size="small"
+    <PeriodFigures
       title={t('clues.stats.title')}
-      extra={
-        <Segmented<PeriodDays>
-          size="small"
-          value={days}
-          onChange={setDays}
-          options={PERIOD_DAYS.map((value) => ({ value, label: t('cases.period', { days: value }) }))}
-        />
-      }
-    >
-      <Row gutter={[12, 12]} data-testid="clue-stats">
-        <Col xs={12} md={6}>
-          <Statistic title={t('clues.stats.transferred')} value={figures.transferred} />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic title={t('clues.stats.filed')} value={figures.filed} />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic title={t('clues.stats.awaiting')} value={figures.awaiting} />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic
-            title={t('clues.stats.rate')}
-            value={percent(figures.rate)}
-            styles={{ content: { color: '#389e0d' } }}
-          />
-        </Col>
-      </Row>
-    </Card>
+      testId="clue-stats"
+      days={days}
+      onDays={setDays}
+      figures={[
+        { title: t('clues.stats.transferred'), value: figures.transferred },
+        { title: t('clues.stats.filed'), value: figures.filed },
+        { title: t('clues.stats.awaiting'), value: figures.awaiting },
+        { title: t('clues.stats.rate'), value: percent(figures.rate), highlight: true },
+      ]}
+    />
   );
 }
 

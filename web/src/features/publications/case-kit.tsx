@@ -1,9 +1,9 @@
 /**
  * Parts the four case pages (线索, 诉求, 信息发布, 信息报送) share: a timeline of state changes, a state tag,
- * an action runner that shows failures with the server's texts, times, and the start of a statistics period.
+ * an action runner that shows failures with the server's texts, times, and the figures of a statistics period.
  * Kept here (not in a shared folder) because only these pages use them.
  */
-import { App, Empty, Grid, Tag, Timeline, Typography } from 'antd';
+import { App, Card, Col, Empty, Grid, Row, Segmented, Statistic, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useShowError } from '../../errors.js';
 import { useI18n } from '../../i18n/context.js';
@@ -170,4 +170,55 @@ export const SCROLL_ROW = { overflowX: 'auto', maxWidth: '100%', paddingBottom: 
 export function useTableScroll(x: number): { x: number } | undefined {
   const mobile = Grid.useBreakpoint().md === false;
   return mobile ? undefined : { x };
+}
+
+/** One figure of a {@link PeriodFigures} card. */
+export interface PeriodFigure {
+  title: string;
+  value: number | string;
+  /** Printed green: the rate the office is judged by. */
+  highlight?: boolean;
+}
+
+/** A card of a workflow's figures over the last 30, 90 or 365 days, with the period switch in its header. */
+export function PeriodFigures({
+  title,
+  testId,
+  days,
+  onDays,
+  figures,
+}: {
+  title: string;
+  testId: string;
+  days: PeriodDays;
+  onDays: (days: PeriodDays) => void;
+  figures: readonly PeriodFigure[];
+}) {
+  const { t } = useI18n();
+  return (
+    <Card
+      size="small"
+      title={title}
+      extra={
+        <Segmented<PeriodDays>
+          size="small"
+          value={days}
+          onChange={onDays}
+          options={PERIOD_DAYS.map((value) => ({ value, label: t('cases.period', { days: value }) }))}
+        />
+      }
+    >
+      <Row gutter={[12, 12]} data-testid={testId}>
+        {figures.map((figure) => (
+          <Col xs={12} md={6} key={figure.title}>
+            <Statistic
+              title={figure.title}
+              value={figure.value}
+              {...(figure.highlight === true && { styles: { content: { color: '#389e0d' } } })}
+            />
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
 }

@@ -16,8 +16,9 @@ import {
   SOURCE_KINDS,
   type SourceKind,
 } from './kinds.js';
-import { jsonText, parseJsonObject, MONO } from './shared.js';
+import { jsonText, parseJsonObject } from './shared.js';
 import { PreviewResult } from './source-preview.js';
+import { JsonObjectField } from './json-field.js';
 
 type Kind = SourceKind;
 
@@ -233,22 +234,13 @@ export function SourceForm({
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item
+            <JsonObjectField
               name="config"
               label={t('sources.config')}
               extra={t('sources.configHelp')}
-              rules={[
-                {
-                  validator: async (_, value: string | undefined) => {
-                    const parsed = parseJsonObject(value);
-                    if (parsed instanceof Error)
-                      throw new Error(t('sources.jsonInvalid', { reason: parsed.message }));
-                  },
-                },
-              ]}
-            >
-              <Input.TextArea autoSize={{ minRows: 3, maxRows: 14 }} spellCheck={false} style={MONO} />
-            </Form.Item>
+              minRows={3}
+              maxRows={14}
+            />
           </Col>
         </Row>
       </Form>

@@ -3,7 +3,7 @@
  * hours, …); the server validates it and names the path of any mistake. Rules switch on and off in place.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Modal, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Form, Modal, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useShowError } from '../../errors.js';
 import { useI18n } from '../../i18n/context.js';
@@ -11,6 +11,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import { useSignedIn } from '../../session/context.js';
 import { jsonText, parseJsonObject, useLoaded, when, MONO } from '../sources/shared.js';
 import { type AlertRule, useSystemApi } from './api.js';
+import { JsonObjectField } from '../sources/json-field.js';
 
 const TRIGGERS: Record<string, MessageKey> = {
   scheme_hit: 'system.trigger.scheme_hit',
@@ -75,22 +76,13 @@ function RuleForm({
       forceRender
     >
       <Form name="rule" form={form} layout="vertical" onFinish={(values) => void save(values)}>
-        <Form.Item
+        <JsonObjectField
           name="definition"
           label={t('system.rules.definition')}
           extra={t('system.rules.definitionHelp')}
-          rules={[
-            {
-              validator: async (_, value: string | undefined) => {
-                const parsed = parseJsonObject(value);
-                if (parsed instanceof Error)
-                  throw new Error(t('sources.jsonInvalid', { reason: parsed.message }));
-              },
-            },
-          ]}
-        >
-          <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} spellCheck={false} style={MONO} />
-        </Form.Item>
+          minRows={8}
+          maxRows={24}
+        />
       </Form>
     </Modal>
   );

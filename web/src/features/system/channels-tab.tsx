@@ -8,8 +8,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useShowError } from '../../errors.js';
 import { useI18n } from '../../i18n/context.js';
 import { useSignedIn } from '../../session/context.js';
-import { jsonText, parseJsonObject, useLoaded, MONO } from '../sources/shared.js';
+import { jsonText, parseJsonObject, useLoaded } from '../sources/shared.js';
 import { type Channel, type CreateChannelBody, useSystemApi } from './api.js';
+import { JsonObjectField } from '../sources/json-field.js';
 
 type Kind = Channel['kind'];
 type Level = Channel['minLevel'];
@@ -116,22 +117,13 @@ function ChannelForm({
             <Switch />
           </Form.Item>
         </Space>
-        <Form.Item
+        <JsonObjectField
           name="config"
           label={t('system.channels.config')}
           extra={t('system.channels.configHelp')}
-          rules={[
-            {
-              validator: async (_, value: string | undefined) => {
-                const parsed = parseJsonObject(value);
-                if (parsed instanceof Error)
-                  throw new Error(t('sources.jsonInvalid', { reason: parsed.message }));
-              },
-            },
-          ]}
-        >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} spellCheck={false} style={MONO} />
-        </Form.Item>
+          minRows={3}
+          maxRows={12}
+        />
       </Form>
     </Modal>
   );
