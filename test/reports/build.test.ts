@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportBlock, ReportDocument } from '../../src/domain/index.js';
 import { buildReport, SECTION_KEYS } from '../../src/reports/build/index.js';
 import { AppError } from '../../src/platform/errors.js';
+import { formatFigure } from '../../src/reports/render/format.js';
 import { dailyData, emptyDailyData, PERIOD, specialData, workSummaryData } from './data-fixtures.js';
 
 const CONTEXT = {
@@ -99,6 +100,20 @@ describe('daily report', () => {
       '信息来源分布',
       '涉及地域排行',
     ]);
+  });
+});
+
+describe('printed numbers', () => {
+  it('print in the text exactly as every renderer prints the figure', () => {
+    const data = dailyData();
+    data.events.value = data.events.value.map((event, index) =>
+      index === 0 ? { ...event, heat: 76.437 } : event,
+    );
+    const document = buildReport(data, CONTEXT);
+    const heat = document.figures['events.1.heat'];
+    expect(heat?.value).toBe(76.437);
+    expect(text(document)).toContain(`热度${formatFigure(heat ?? { value: null, format: 'number' })}，`);
+    expect(text(document)).toContain('热度76.44，');
   });
 });
 

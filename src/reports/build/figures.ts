@@ -4,14 +4,7 @@
  * figure table of the document can never disagree.
  */
 import type { FigureFormat, FigureTrace, ReportFigure, Traced } from '../../domain/index.js';
-
-/** Prints a figure value: counts with thousands separators, percents with one decimal, null as "—". */
-export function formatFigureValue(value: number | null, format: FigureFormat): string {
-  if (value === null || !Number.isFinite(value)) return '—';
-  if (format === 'percent') return `${(value * 100).toFixed(1)}%`;
-  if (format === 'count') return Math.round(value).toLocaleString('en-US');
-  return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(1);
-}
+import { formatFigure } from '../render/format.js';
 
 /** A ratio, or null when there is nothing to divide by. */
 export function ratio(part: number, whole: number): number | null {
@@ -43,7 +36,7 @@ export class FigureBook {
   print(key: string): string {
     const figure = this.figures[key];
     if (figure === undefined) throw new Error(`figure ${key} was printed before it was registered`);
-    return formatFigureValue(figure.value, figure.format);
+    return formatFigure(figure);
   }
 
   /** The value of a registered figure. */

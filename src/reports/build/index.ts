@@ -19,7 +19,6 @@ import { workSummarySections } from './work-summary.js';
 
 export type { BuildContext } from './context.js';
 export { applyTemplate, SECTION_KEYS, validateTemplate } from './template.js';
-export { formatFigureValue } from './figures.js';
 
 function sectionsOf(data: ReportData, state: BuildState): ReportSection[] {
   switch (data.type) {
