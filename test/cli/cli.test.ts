@@ -3,7 +3,7 @@
  * HTTP on 127.0.0.1), graceful stop; and the errors an operator sees for bad input.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +98,34 @@ describe('fengxiang CLI', () => {
     expect(token.stdout.trim()).toMatch(/^fx_[A-Za-z0-9_-]{20,}$/);
   });
 
+  it('writes reports to files, and stores a draft when asked', () => {
+    const markdown = join(dir, 'daily.md');
+    const written = cli(['report', 'daily', '--date', '2024-05-03', '--format', 'md', '--out', markdown]);
+    expect(written.stderr).toBe('');
+    expect(written.code).toBe(0);
+    expect(written.stdout).toMatch(/wrote .*daily\.md .*6 sections.*no data in the period/);
+    const text = readFileSync(markdown, 'utf8');
+    expect(text).toContain('网络舆情日报');
+    expect(text).toContain('本期未监测到相关信息');
+    const pdf = join(dir, 'summary.pdf');
+    const saved = cli([
+      'report',
+      'work_summary',
+      '--from',
+      '2024-01-01',
+      '--to',
+      '2024-06-30',
+      '--format',
+      'pdf',
+      '--out',
+      pdf,
+      '--save',
+    ]);
+    expect(saved.code).toBe(0);
+    expect(saved.stderr).toMatch(/stored as draft \S+/);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   it('serves the API on the configured port and stops on SIGTERM', async () => {
     const token = cli(['token', 'create', '--user', 'admin']).stdout.trim();
     const port = await freePort();
@@ -131,6 +159,19 @@ describe('fengxiang CLI', () => {
     ],
     [['migrate', '--verbose'], 1, "Unknown option '--verbose'"],
     [['worker', '--roles', 'collect,dance'], 1, 'dance'],
+    [['report', 'yearly', '--format', 'md', '--out', 'r.md'], 1, 'TYPE must be one of daily, weekly'],
+    [
+      ['report', 'daily', '--format', 'odt', '--out', 'r.odt'],
+      1,
+      '--format must be one of docx, pdf, md, html',
+    ],
+    [['report', 'daily', '--format', 'md', '--out', 'r.md'], 1, 'a daily report needs --date YYYY-MM-DD'],
+    [
+      ['report', 'daily', '--date', '2024-02-30', '--format', 'md', '--out', 'r.md'],
+      1,
+      'date must be a date',
+    ],
+    [['report', 'special', '--format', 'md', '--out', 'r.md'], 1, 'a special report needs --event ID'],
   ])('fengxiang %j exits %i with a clear message', (args, code, message) => {
     const result = cli(args);
     expect(result.code).toBe(code);
