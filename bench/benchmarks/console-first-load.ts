@@ -1,6 +1,6 @@
 /**
  * First load of the dashboard on the embedded SQLite default with a year of data: the corpus spread over
- * the 365 days before now (each corpus item stored `copies` times, default 3 × 100,000 = 300,000 items), the
+ * the 365 days before now with a working day's volume today (`console-year.ts`; default 3 × 100,000 = 300,000 items), the
  * `fengxiang serve` composition (openRuntime + startServer, the built console served by the API), then
  * headless Debian Chromium, signed in, timed from navigation to the dashboard's `data-ready` mark (every
  * panel has its data). Beside it, in the same run: the static console alone (index.html and its assets
@@ -14,31 +14,17 @@ import { defaultConsoleDir } from '../../src/api/console.js';
 import { createFirstAdmin } from '../../src/auth/index.js';
 import { openRuntime, readConfig } from '../../src/cli/compose.js';
 import { startServer } from '../../src/cli/server.js';
-import type { RegionRef, SentimentLabel } from '../../src/domain/index.js';
-import type { NewItem, Storage } from '../../src/storage/repositories.js';
 import { rangeOf } from '../../web/src/features/dashboard/aggregate.js';
-import { SeededRandom } from '../corpus/random.js';
 import { describeMachine, today } from '../support/machine.js';
 import { formatCount, formatMs, formatRatio, type BenchSection } from '../support/report.js';
-import { batchesOf, loadCorpusItems, type Benchmark } from './context.js';
+import { loadCorpusItems, type Benchmark } from './context.js';
+import { storeYear, TODAY_ITEMS, YEAR_DAYS } from './console-year.js';
 import { CHROMIUM, launchChromium } from '../../test/web/browser.js';
 
 const CORPUS_ITEMS = 100_000;
 const DEFAULT_TOTAL = 300_000;
-const DAYS = 365;
 const RUNS = 3;
-const DAY = 86_400_000;
 const PASSWORD = 'bench password 2026';
-
-const SENTIMENTS: SentimentLabel[] = ['positive', 'neutral', 'neutral', 'negative'];
-const CATEGORIES = [[], ['housing'], ['education'], ['public_safety', 'traffic'], ['healthcare']];
-const REGIONS: RegionRef[][] = [
-  [],
-  [{ province: '江苏省', city: '苏州市', county: '姑苏区' }],
-  [{ province: '浙江省', city: '杭州市', county: null }],
-  [{ province: '广东省', city: '广州市', county: null }],
-  [{ province: '北京市', city: null, county: null }],
-];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -50,42 +36,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** Stores `total` items: the corpus repeated, spread evenly over the year before `now`, newest last. */
-async function storeYear(storage: Storage, corpus: NewItem[], unitId: string, total: number, now: number) {
-  const random = new SeededRandom(20_260_101);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random.next() * list.length)] as T;
-  const start = now - DAYS * DAY;
-  const step = (DAYS * DAY) / total;
-  for (const indexes of batchesOf(
-    Array.from({ length: total }, (_, n) => n),
-    2000,
-  )) {
-    const batch = indexes.map((n): NewItem => {
-      const { id: _id, ...item } = corpus[n % corpus.length] as NewItem;
-      const copy = Math.floor(n / corpus.length);
-      const at = Math.floor(start + n * step);
-      return {
-        ...item,
-        canonicalUrl: item.canonicalUrl ? `${item.canonicalUrl}#${copy}` : null,
-        unitId,
-        sourceId: null,
-        parentId: null,
-        contentHash: `${item.contentHash}-${copy}`,
-        externalId: null,
-        publishedAt: at,
-        collectedAt: at + 60_000,
-        sentiment: pick(SENTIMENTS),
-        categories: [...pick(CATEGORIES)],
-        regions: pick(REGIONS),
-      };
-    });
-    await storage.items.insertMany(batch);
-    if ((indexes[0] ?? 0) % 50_000 === 0) {
-      process.stderr.write(`console-first-load: stored ${formatCount(indexes[0] ?? 0)} items\n`);
-    }
-  }
 }
 
 async function login(base: string): Promise<string> {
@@ -242,7 +192,7 @@ function section(f: Figures): BenchSection {
     title: `Console first load — dashboard over a year of ${formatCount(f.total)} items, SQLite`,
     context: [
       `Measured ${today()} on ${describeMachine()}.`,
-      `${formatCount(f.total)} items (the 100,000-item bench corpus stored ${Math.ceil(f.total / CORPUS_ITEMS)} times) spread evenly over the ${DAYS} days before the run, ${formatCount(f.today)} of them today; sentiment, categories and regions from a seeded source. Served by the \`fengxiang serve\` composition (openRuntime + startServer) on the embedded SQLite default; headless Debian Chromium, a fresh browser context (no cache) per run, ${RUNS} runs each.`,
+      `${formatCount(f.total)} items (the 100,000-item bench corpus stored ${Math.ceil(f.total / CORPUS_ITEMS)} times) over the ${YEAR_DAYS} days before the run, ${formatCount(f.today)} of them today (about ${formatCount(TODAY_ITEMS)} are placed between local midnight and the run, a working day's volume, whatever the hour); sentiment, categories and regions from a seeded source. Served by the \`fengxiang serve\` composition (openRuntime + startServer) on the embedded SQLite default; headless Debian Chromium, a fresh browser context (no cache) per run, ${RUNS} runs each.`,
       'The dashboard time runs from navigation to the page’s `data-ready` mark: every panel rendered with the overview answer (today, hourly) and the newest items.',
       `Reproduce: \`npm run build:web && npx tsx bench/run.ts --only console-first-load --items ${f.total}\`.`,
     ],

@@ -30,3 +30,4 @@ export * from './bulletins.js';
 export * from './reports.js';
 export * from './stats.js';
 export * from './overview.js';
+export * from './platforms.js';

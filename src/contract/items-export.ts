@@ -22,6 +22,9 @@ export const itemExportQuery = itemSearchQuery
 /** How many comments GET /items/:id/related returns at most. */
 export const MAX_RELATED_COMMENTS = 100;
 
+/** How many copies (near-duplicates) of an original GET /items/:id/related returns at most. */
+export const MAX_RELATED_COPIES = 100;
+
 /** GET /items/:id/related: where an item comes from and what answers it. */
 export const itemRelated = z
   .object({
@@ -29,5 +32,9 @@ export const itemRelated = z
     original: item.nullable().describe('The item this one is a near-duplicate (copy, repost) of'),
     comments: z.array(item).describe('Comments and reposts of this item, newest first'),
     moreComments: z.boolean().describe('True when there are more comments than returned'),
+    copies: z
+      .array(item)
+      .describe('Near-duplicates (reposts, copies) of this item that the caller may see, newest first'),
+    moreCopies: z.boolean().describe('True when there are more copies than returned'),
   })
   .meta({ id: 'ItemRelated' });

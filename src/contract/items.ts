@@ -79,6 +79,14 @@ export const itemSearchQuery = z.object({
   distinctOnly: flagParam
     .optional()
     .describe('true: leave out reposts and copies of another item (near duplicates); false: only those'),
+  unitId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe(
+      'Only this unit and the units below it (within the caller’s scope); every unit in scope when absent',
+    ),
   sort: z.enum(['time', 'relevance']).default('time'),
   limit: z.coerce.number().int().min(1).max(MAX_API_PAGE).default(50),
   cursor: z.string().min(1).max(500).optional(),

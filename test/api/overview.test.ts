@@ -199,7 +199,13 @@ for (const target of databaseTargets) {
       const direct = (await admin.get<Overview>(path({}))).body;
       expect(shown.body.totals).toEqual(direct.totals);
       expect(shown.body.alerts).toEqual(direct.alerts);
-      for (const other of [path({}), '/api/v1/items', '/api/v1/users', '/api/v1/tokens']) {
+      for (const other of [
+        path({}),
+        '/api/v1/items',
+        '/api/v1/users',
+        '/api/v1/tokens',
+        '/api/v1/alerts/stream',
+      ]) {
         expect((await screen.get(other)).status).toBe(401);
       }
       expect((await screen.post('/api/v1/display-tokens', { name: 'x' })).status).toBe(401);

@@ -32,6 +32,14 @@ describe('the items search as query parameters', () => {
     expect(file.searchParams.get('format')).toBe('xlsx');
     expect(file.searchParams.has('limit')).toBe(false);
   });
+
+  it('passes the unit chosen in the shell to the list and the export, and nothing when none is', () => {
+    const list = new URL(searchPath(EMPTY_FILTERS, 20, null, 'u-gusu'), 'http://x');
+    const file = new URL(exportPath(EMPTY_FILTERS, 'csv', 'u-gusu'), 'http://x');
+    expect(list.searchParams.get('unitId')).toBe('u-gusu');
+    expect(file.searchParams.get('unitId')).toBe('u-gusu');
+    expect(new URL(searchPath(EMPTY_FILTERS, 20, null), 'http://x').searchParams.has('unitId')).toBe(false);
+  });
 });
 
 describe('highlight terms', () => {

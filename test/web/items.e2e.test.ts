@@ -2,7 +2,9 @@
  * The 信息 page end to end in headless Debian Chromium against a real server with searchable items and
  * the real expression parser: search with highlighted hits, a syntax error shown in place with a caret,
  * the item drawer (safe original link, analysis, spread), a sentiment correction that changes the stored
- * item, an incident opened from checked items, and a CSV export whose download holds the search's rows —
+ * item, an incident opened from checked items, a CSV export whose download holds the search's rows, the
+ * copies of an original and the way back from a copy, the duplicate/original filter, the shell's unit
+ * switcher narrowing the list, and a hostile item whose text, comment and copy run nothing in the drawer —
  * with no console errors. The test run builds web/dist first (vitest global setup).
  */
 import { readFileSync } from 'node:fs';
@@ -12,9 +14,10 @@ import type { z } from 'zod';
 import { parseExpression } from '../../src/analysis/expression/index.js';
 import { Segmenter } from '../../src/analysis/segment/segmenter.js';
 import type { incidentDetail, incidentPage } from '../../src/contract/index.js';
+import type { ItemFilters } from '../../src/storage/repositories.js';
 import { ApiClient } from '../api/harness.js';
 import { PASSWORD, seedToken } from '../api/seed.js';
-import { startItemsServer, type ItemsServer } from './seed-items.js';
+import { CHILD_UNIT, startItemsServer, type ItemsServer } from './seed-items.js';
 import { CHROMIUM, haveChromium, launchChromium, collectPageErrors } from './browser.js';
 
 if (!haveChromium) {
@@ -31,14 +34,14 @@ describe.skipIf(!haveChromium)('the 信息 page in Chromium', { timeout: 180_000
   const errors: string[] = [];
 
   /** The ids the server's own search returns for `q`, every page, newest first. */
-  async function storedSearch(q: string): Promise<string[]> {
+  async function storedSearch(q: string, filters: ItemFilters = {}): Promise<string[]> {
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
       const found = await app.server.storage.items.search({
         scope: { unitIds: null },
         match: q ? segmenter.toSearchTree(parseExpression(q)) : null,
-        filters: {},
+        filters,
         sort: 'time',
         page: { limit: 200, cursor },
       });
@@ -46,6 +49,15 @@ describe.skipIf(!haveChromium)('the 信息 page in Chromium', { timeout: 180_000
       cursor = found.nextCursor;
     } while (cursor !== null);
     return ids;
+  }
+
+  function rowIds(): Promise<(string | undefined)[]> {
+    return page.getByTestId('items-row').evaluateAll((rows) => rows.map((row) => row.dataset['id']));
+  }
+
+  async function openRow(id: string): Promise<void> {
+    await page.locator(`[data-testid="items-row"][data-id="${id}"] [data-testid="items-open"]`).click();
+    await page.getByTestId('items-detail').waitFor();
   }
 
   async function search(q: string): Promise<void> {
@@ -191,6 +203,77 @@ describe.skipIf(!haveChromium)('the 信息 page in Chromium', { timeout: 180_000
       { limit: 5, cursor: null },
     );
     expect(audit.items[0]?.detail['q']).toBe('停水');
+  });
+
+  it('lists the copies of an original and leads from a copy back to it', async () => {
+    await search('停水+物业');
+    await expect.poll(rowIds).toContain(app.postId);
+    await openRow(app.postId);
+    expect(await page.getByTestId('items-copy-of').count()).toBe(0);
+    await page.getByRole('tab', { name: '传播关系' }).click();
+    const copies = page.getByTestId('items-copy');
+    await expect
+      .poll(() => copies.evaluateAll((rows) => rows.map((row) => row.dataset['id'])))
+      .toEqual([app.copyId]);
+    expect(await page.getByTestId('items-copies').textContent()).toContain('转载与相似内容（1）');
+    await copies.first().locator('button').click();
+    const back = page.getByTestId('items-copy-of');
+    await expect.poll(() => back.textContent()).toContain('小区停水三天无人管');
+    expect(await page.getByTestId('items-detail').textContent()).toContain('搬运号');
+    await back.locator('button').click();
+    await expect.poll(() => page.getByTestId('items-detail').textContent()).toContain('居民甲');
+    expect(await page.getByTestId('items-copy-of').count()).toBe(0);
+    await page.locator('.ant-drawer-close').click();
+  });
+
+  it('filters to the copies only, and to distinct voices', async () => {
+    const filters = page.getByTestId('items-filters');
+    const distinct = await storedSearch('停水+物业', { distinctOnly: true });
+    expect(distinct).toContain(app.postId);
+    await filters.getByText('仅重复', { exact: true }).click();
+    await expect.poll(rowIds).toEqual([app.copyId]);
+    await filters.getByText('去除重复', { exact: true }).click();
+    await expect.poll(rowIds).toEqual(distinct);
+    expect(distinct).not.toContain(app.copyId);
+    await filters.getByText('全部', { exact: true }).click();
+    await expect.poll(rowIds).toEqual(await storedSearch('停水+物业'));
+  });
+
+  it('narrows the list to the unit chosen in the shell’s unit switcher', async () => {
+    await search('');
+    const everyUnit = (await storedSearch('')).slice(0, 50);
+    expect(everyUnit).toEqual(expect.arrayContaining(app.child.itemIds));
+    await expect.poll(rowIds).toEqual(everyUnit);
+    await page.getByRole('combobox', { name: '单位' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: CHILD_UNIT }).click();
+    await expect.poll(rowIds).toEqual(app.child.itemIds);
+    await page.getByRole('combobox', { name: '单位' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '全部单位' }).click();
+    await expect.poll(rowIds).toEqual(everyUnit);
+  });
+
+  it('shows a hostile item, its comment and its copy as text in the drawer and runs nothing', async () => {
+    await expect.poll(rowIds).toContain(app.xss.id);
+    await openRow(app.xss.id);
+    const drawer = page.locator('.ant-drawer');
+    const unsafe = 'script, img[src="x"], a[href^="javascript"], [onerror], [onmouseover]';
+    expect(await page.getByTestId('items-detail-content').textContent()).toContain(
+      '<script>window.__xss=2</script>',
+    );
+    expect(await page.getByTestId('items-original-link').count()).toBe(0);
+    await page.getByRole('tab', { name: '传播关系' }).click();
+    await expect.poll(() => page.getByTestId('items-copy').count()).toBe(1);
+    const spread = await page.getByTestId('items-spread').textContent();
+    expect(spread).toContain('评论 测试内容 <img src=x onerror="window.__xss=1">');
+    expect(spread).toContain('转载 <script>window.__xss=2</script>恶意标题');
+    expect(await drawer.locator(unsafe).count()).toBe(0);
+    await page.getByTestId('items-copy').locator('button').click();
+    await expect.poll(() => page.getByTestId('items-copy-of').textContent()).toContain('恶意标题');
+    expect(await page.getByTestId('items-detail-content').textContent()).toContain('转载 测试内容');
+    expect(await drawer.locator(unsafe).count()).toBe(0);
+    await page.getByTestId('items-detail-content').getByText('点击', { exact: false }).click();
+    expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
+    await page.locator('.ant-drawer-close').click();
   });
 
   it('logged no console errors and no page errors', () => {

@@ -13,7 +13,7 @@ export const TOP_KEYWORD = '停水';
 
 const PROVINCES = ['江苏省', '浙江省', '广东省', '北京市'];
 
-function itemOf(unitId: string, now: number, n: number): NewItem {
+function itemOf(unitId: string, now: number, n: number, tag: string): NewItem {
   const at = now - (n + 1) * 45_000;
   return {
     unitId,
@@ -21,12 +21,26 @@ function itemOf(unitId: string, now: number, n: number): NewItem {
     platform: 'weibo',
     title: `停水第${n}报`,
     content: `多个小区停水，居民反映情况 ${n}`,
-    contentHash: `dashboard-${n}`,
+    contentHash: `dashboard-${tag}-${n}`,
     sentiment: n % 2 === 0 ? 'negative' : 'neutral',
     keywords: n % 3 === 0 ? [TOP_KEYWORD, '小区'] : [TOP_KEYWORD],
     regions: [{ province: PROVINCES[n % PROVINCES.length] ?? '江苏省', city: null, county: null }],
     publishedAt: at,
     collectedAt: at,
+  };
+}
+
+/** The title of the alert {@link liveAlertOf} raises. */
+export const LIVE_ALERT_TITLE = '燃气泄漏舆情预警';
+
+/** A red alert raised at `at`, for the live-update test. */
+export function liveAlertOf(unitId: string, at: number): NewAlert {
+  return {
+    ...alertOf(unitId, at),
+    title: LIVE_ALERT_TITLE,
+    mergeKey: `dashboard:gas:${at}`,
+    level: 'red',
+    category: 'public_safety',
   };
 }
 
@@ -64,10 +78,15 @@ function alertOf(unitId: string, at: number): NewAlert {
   };
 }
 
-/** Adds `count` keyword items of the last minutes and one alert to the admin's unit. */
-export async function seedDashboard(app: ConsoleServer, count = 12): Promise<void> {
+/**
+ * Adds `count` keyword items of the last minutes to the admin's unit (`tag` keeps later batches distinct)
+ * and, on the first call, one alert.
+ */
+export async function seedDashboard(app: ConsoleServer, count = 12, tag = 'seed'): Promise<void> {
   const { storage, clock } = app.server;
   const now = clock.now();
-  await storage.items.insertMany(Array.from({ length: count }, (_, n) => itemOf(app.admin.unitId, now, n)));
-  await storage.alerts.insert(alertOf(app.admin.unitId, now - 120_000));
+  await storage.items.insertMany(
+    Array.from({ length: count }, (_, n) => itemOf(app.admin.unitId, now, n, tag)),
+  );
+  if (tag === 'seed') await storage.alerts.insert(alertOf(app.admin.unitId, now - 120_000));
 }

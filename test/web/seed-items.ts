@@ -2,7 +2,9 @@
  * A server for the 信息 page's browser test: the API test server with the real expression parser and
  * jieba segmentation (so the search box behaves as in production), an alert bus for the shell's live
  * alerts, its clock at the real time, the administrator, and searchable items of the last days — a post
- * with a comment and a copy, so the drawer has a spread to show.
+ * with a comment and a copy, so the drawer has a spread to show; an item carrying script, event-handler
+ * and `javascript:` payloads with a comment and a copy carrying them too; and a child unit with items of
+ * its own, so the shell's unit switcher has something to narrow.
  */
 import { createAlertBus } from '../../src/alerts/bus.js';
 import { parseExpression } from '../../src/analysis/expression/index.js';
@@ -12,7 +14,7 @@ import type { NewItem } from '../../src/storage/repositories.js';
 import { sqliteTarget } from '../helpers/databases.js';
 import { startServer, type TestServer } from '../api/harness.js';
 import { seedRoot } from '../api/seed.js';
-import { xssItem } from './console-server.js';
+import { XSS_CONTENT, XSS_TITLE, xssItem } from './console-server.js';
 
 /** A running server for the items page. */
 export interface ItemsServer {
@@ -22,8 +24,15 @@ export interface ItemsServer {
   postId: string;
   commentId: string;
   copyId: string;
+  /** The item with the payloads, its comment and its copy (both carrying payloads as well). */
+  xss: { id: string; commentId: string; copyId: string };
+  /** The child unit and the ids of its items. */
+  child: { unitId: string; name: string; itemIds: string[] };
   close(): Promise<void>;
 }
+
+/** The name of the child unit. */
+export const CHILD_UNIT = '姑苏区网信办';
 
 const TOPICS = ['小区停水', '地铁延误', '学校食堂', '医院排队', '道路施工'];
 const PLATFORMS = ['weibo', 'news', 'forum', 'douyin'];
@@ -69,7 +78,33 @@ export async function startItemsServer(options: { items?: number } = {}): Promis
   const unitId = root.unit.id;
   const now = server.clock.now();
   const items = [...sampleItems(unitId, now, options.items ?? 40), xssItem(unitId, now)];
-  await server.storage.items.insertMany(items.map((item) => searchable(segmenter, item)));
+  const stored = await server.storage.items.insertMany(items.map((item) => searchable(segmenter, item)));
+  const xssId = stored[stored.length - 1] ?? '';
+  const hostile = xssItem(unitId, now);
+  const [xssCommentId = '', xssCopyId = ''] = await server.storage.items.insertMany([
+    {
+      ...hostile,
+      kind: 'comment',
+      title: null,
+      content: `评论 ${XSS_CONTENT}`,
+      contentHash: 'items-xss-comment',
+      parentId: xssId,
+    },
+    {
+      ...hostile,
+      title: `转载 ${XSS_TITLE}`,
+      content: `转载 ${XSS_CONTENT}`,
+      contentHash: 'items-xss-copy',
+      dupOf: xssId,
+      publishedAt: now - 20_000,
+    },
+  ]);
+  const child = await server.storage.units.create({ name: CHILD_UNIT, parentId: unitId });
+  const childItemIds = await server.storage.items.insertMany(
+    sampleItems(child.id, now, 3).map((item, n) =>
+      searchable(segmenter, { ...item, title: `姑苏区本地消息 ${n}`, contentHash: `items-child-${n}` }),
+    ),
+  );
   const post: NewItem = {
     unitId,
     kind: 'post',
@@ -110,5 +145,14 @@ export async function startItemsServer(options: { items?: number } = {}): Promis
       publishedAt: now - 4 * 60_000,
     }),
   ]);
-  return { server, admin: root.user, postId, commentId, copyId, close: () => server.close() };
+  return {
+    server,
+    admin: root.user,
+    postId,
+    commentId,
+    copyId,
+    xss: { id: xssId, commentId: xssCommentId, copyId: xssCopyId },
+    child: { unitId: child.id, name: CHILD_UNIT, itemIds: childItemIds },
+    close: () => server.close(),
+  };
 }

@@ -17,7 +17,7 @@ import {
 import type { Item } from '../../domain/index.js';
 import type { ItemSearch } from '../../storage/repositories.js';
 import type { RequestContext } from '../route.js';
-import { filtersOf } from './items.js';
+import { filtersOf, searchScope } from './items.js';
 import { cellsOf, csvLine, headers, timeFormatter } from './items-export-rows.js';
 
 type ExportQuery = z.output<typeof itemExportQuery>;
@@ -93,12 +93,13 @@ export async function exportItems(ctx: RequestContext, query: ExportQuery): Prom
   const expression = query.q?.trim() ?? '';
   const match = expression === '' ? null : ctx.deps.parseSearchQuery(expression);
   const filters = filtersOf(query);
+  const scope = await searchScope(ctx, query.unitId);
   await ctx.audit({
     action: 'item.export',
     unitId: ctx.principal.user.unitId,
     targetType: 'item',
     targetId: null,
-    detail: { format: query.format, q: expression, filters, sort: query.sort },
+    detail: { format: query.format, q: expression, filters, sort: query.sort, unitId: query.unitId ?? null },
   });
   const stream = new PassThrough();
   let closed = false;
@@ -111,7 +112,7 @@ export async function exportItems(ctx: RequestContext, query: ExportQuery): Prom
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
     .header(EXPORT_LIMIT_HEADER, String(MAX_ITEM_EXPORT_ROWS));
-  const search = { scope: ctx.principal.scope, match, filters, sort: query.sort };
+  const search = { scope, match, filters, sort: query.sort };
   const items = itemsOf(ctx, search, MAX_ITEM_EXPORT_ROWS, () => closed);
   const zone = ctx.deps.alertTimeZone ?? 'Asia/Shanghai';
   const writer = query.format === 'csv' ? writeCsv : writeXlsx;

@@ -24,7 +24,8 @@ export const ITEM_EXTRA_ROUTES: ApiRoute[] = [
     url: p('/items/:id/related'),
     access: 'items:read',
     tag: 'items',
-    summary: 'The post an item belongs to, the original it copies, and its comments and reposts',
+    summary:
+      'The post an item belongs to, the original it copies, its comments, and its copies (reposts, near-duplicates)',
     params: c.idParams,
     response: c.itemRelated,
     handler: (ctx) => getRelatedItems(ctx, ctx.params.id),

@@ -1,8 +1,8 @@
 /** /api/v1/items: the expression search over items in scope, and single items. */
 import type { z } from 'zod';
-import { notFound } from '../../auth/index.js';
+import { notFound, requireUnitInScope } from '../../auth/index.js';
 import type { item, itemPage, itemSearchQuery, sentimentCorrectionBody } from '../../contract/index.js';
-import type { ItemFilters } from '../../storage/repositories.js';
+import type { ItemFilters, Scope } from '../../storage/repositories.js';
 import { presentItem } from '../presenters.js';
 import type { RequestContext } from '../route.js';
 
@@ -26,6 +26,19 @@ export function filtersOf(query: Omit<SearchQuery, 'limit' | 'cursor'>): ItemFil
   };
 }
 
+/**
+ * The units a search covers: the caller's whole scope, or — when the console's unit switcher names a unit —
+ * that unit and the units below it that the caller may see. A unit outside the scope is NOT_FOUND, like
+ * any record the caller may not see.
+ */
+export async function searchScope(ctx: RequestContext, unitId: string | undefined): Promise<Scope> {
+  if (unitId === undefined) return ctx.principal.scope;
+  requireUnitInScope(ctx.principal, unitId);
+  const allowed = new Set(ctx.principal.scope.unitIds);
+  const subtree = await ctx.deps.storage.units.subtreeIds(unitId);
+  return { unitIds: subtree.filter((id) => allowed.has(id)) };
+}
+
 /** Searches items in scope; a syntax error in `q` is EXPRESSION_SYNTAX with its position. */
 export async function searchItems(
   ctx: RequestContext,
@@ -34,7 +47,7 @@ export async function searchItems(
   const expression = query.q?.trim() ?? '';
   const match = expression === '' ? null : ctx.deps.parseSearchQuery(expression);
   const page = await ctx.deps.storage.items.search({
-    scope: ctx.principal.scope,
+    scope: await searchScope(ctx, query.unitId),
     match,
     filters: filtersOf(query),
     sort: query.sort,

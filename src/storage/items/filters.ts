@@ -66,6 +66,7 @@ export function filterConditions(filters: ItemFilters): Condition[] {
     ),
     flag('appeal', filters.appeal),
     filters.parentId === undefined ? null : sql<SqlBool>`${column('parentId')} = ${filters.parentId}`,
+    filters.dupOf === undefined ? null : sql<SqlBool>`${column('dupOf')} = ${filters.dupOf}`,
     presence('parentId', filters.originalsOnly === undefined ? undefined : !filters.originalsOnly),
     presence('dupOf', filters.distinctOnly === undefined ? undefined : !filters.distinctOnly),
     presence('analysedAt', filters.analysed),

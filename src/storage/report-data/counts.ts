@@ -16,16 +16,20 @@ export function byCountThenName(a: NamedCount, b: NamedCount): number {
   return b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
-/** Adds one item to the tallies of each distinct name it carries. */
+/**
+ * Adds `items` items (one by default) that carry the same names to the tallies of each distinct name;
+ * grouped rows pass how many items share the names.
+ */
 export function tallyNames(
   tallies: Map<string, NamedCount>,
   names: Iterable<string>,
   negative: boolean,
+  items = 1,
 ): void {
   for (const name of new Set(names)) {
     const entry = tallies.get(name) ?? { name, count: 0, negative: 0 };
-    entry.count += 1;
-    if (negative) entry.negative = (entry.negative ?? 0) + 1;
+    entry.count += items;
+    if (negative) entry.negative = (entry.negative ?? 0) + items;
     tallies.set(name, entry);
   }
 }

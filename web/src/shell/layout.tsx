@@ -9,7 +9,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n/context.js';
 import { useSignedIn } from '../session/context.js';
 import { AREAS, areaOf } from './areas.js';
-import { useLiveAlerts } from './live-alerts.js';
+import { LiveAlertsProvider, useLiveAlertCount, useOnLiveAlert } from './live-alerts-context.js';
 
 function Navigation({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useI18n();
@@ -67,9 +67,10 @@ function UnitSwitcher() {
 function HeaderBar({ onMenu, mobile }: { onMenu: () => void; mobile: boolean }) {
   const { t, language, setLanguage } = useI18n();
   const { notification } = App.useApp();
-  const { session, logout, can } = useSignedIn();
+  const { session, logout } = useSignedIn();
   const navigate = useNavigate();
-  const live = useLiveAlerts(can('alerts:read'), (alert) => {
+  const live = useLiveAlertCount();
+  useOnLiveAlert((alert) => {
     notification.warning({
       title: t('shell.newAlert', { title: alert.title }),
       description: `${t(`level.${alert.level}`)} · ${alert.category}`,
@@ -119,8 +120,17 @@ function HeaderBar({ onMenu, mobile }: { onMenu: () => void; mobile: boolean }) 
   );
 }
 
-/** The frame around every signed-in page. */
+/** The frame around every signed-in page, with the one live-alert stream its pages share. */
 export function Shell({ children }: { children: ReactNode }) {
+  const { can } = useSignedIn();
+  return (
+    <LiveAlertsProvider enabled={can('alerts:read')}>
+      <Frame>{children}</Frame>
+    </LiveAlertsProvider>
+  );
+}
+
+function Frame({ children }: { children: ReactNode }) {
   const screens = Grid.useBreakpoint();
   const mobile = screens.md === false;
   const [collapsed, setCollapsed] = useState(false);

@@ -2,7 +2,7 @@
  * New alerts as they happen, over Server-Sent Events (GET /api/v1/alerts/stream): a count of unseen alerts
  * for the badge, a beep and a notice for each. EventSource reconnects by itself (the server sends retry).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Alert } from '../api/types.js';
 import { beep } from './beep.js';
 
@@ -35,5 +35,6 @@ export function useLiveAlerts(enabled: boolean, onAlert: (alert: Alert) => void)
     });
     return () => source.close();
   }, [enabled]);
-  return { unseen, clear: () => setUnseen(0) };
+  const clear = useCallback(() => setUnseen(0), []);
+  return { unseen, clear };
 }

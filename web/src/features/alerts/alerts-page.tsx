@@ -1,6 +1,7 @@
 /**
  * 预警: the inbox of alerts, newest first, filtered by level (红/橙/黄/蓝) and status; each row shows the
  * official headline fields and the actions its status allows, and opens the drawer with the evidence.
+ * New alerts join the list as they are raised, over the live stream the shell already holds.
  */
 import { ReloadOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Empty, List, Segmented, Select, Space, Tag, Typography } from 'antd';
@@ -8,6 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useShowError } from '../../errors.js';
 import { useI18n } from '../../i18n/context.js';
 import { useSession } from '../../session/context.js';
+import { useOnLiveAlert } from '../../shell/live-alerts-context.js';
 import { AlertActions } from './alert-actions.js';
 import { AlertDrawer } from './alert-drawer.js';
 import { type AlertLevel, type AlertStatus, type AlertView, useAlertsApi } from './api.js';
@@ -75,7 +77,20 @@ function AlertRow({
   );
 }
 
-/** The alerts page. */
+/** Whether a live alert belongs in the list under the chosen level and status filters. */
+function matchesFilters(alert: AlertView, level: AlertLevel | 'all', status: StatusFilter): boolean {
+  const statuses: readonly AlertStatus[] = STATUS_FILTERS[status];
+  return (
+    (level === 'all' || alert.level === level) && (statuses.length === 0 || statuses.includes(alert.status))
+  );
+}
+
+/** The list with a live alert put first (a merged alert that is already listed moves up, updated). */
+export function withLiveAlert(current: readonly AlertView[], alert: AlertView): AlertView[] {
+  return [alert, ...current.filter((row) => row.id !== alert.id)];
+}
+
+/** The alerts page; new alerts arrive over the shell's live stream and join the list without a reload. */
 export function AlertsPage() {
   const { t } = useI18n();
   const { unitId } = useSession();
@@ -110,6 +125,9 @@ export function AlertsPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  useOnLiveAlert((alert) => {
+    if (matchesFilters(alert, level, status)) setAlerts((current) => withLiveAlert(current, alert));
+  });
   const changed = (next: AlertView): void =>
     setAlerts((current) => current.map((row) => (row.id === next.id ? next : row)));
   const visible = unitId === null ? alerts : alerts.filter((alert) => alert.unitId === unitId);

@@ -4,6 +4,8 @@
 export const zh = {
   'screen.title': '网络舆情态势大屏',
   'screen.set.situation': '舆情态势',
+  'screen.set.regions': '地域分布',
+  'screen.provinceRanking': '省份排名',
   'screen.set.hotspots': '热点热词',
   'screen.set.response': '预警与处置',
   'screen.today': '今日',
@@ -18,6 +20,8 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   'screen.title': 'Public opinion wall screen',
   'screen.set.situation': 'Situation',
+  'screen.set.regions': 'Regions',
+  'screen.provinceRanking': 'Provinces ranked',
   'screen.set.hotspots': 'Hot topics',
   'screen.set.response': 'Alerts and cases',
   'screen.today': 'Today',

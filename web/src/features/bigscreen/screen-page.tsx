@@ -1,8 +1,8 @@
 /**
  * 大屏: the wall view at /screen?token=fxd_…. No login: the display token from the URL is sent as a Bearer
  * token to the display overview, the only route that accepts it. A 1920×1080 stage scaled to the window
- * (16:9), rotating through three panel sets every 20 s (`rotate=N` seconds in the URL changes it) and
- * reloading today's figures every minute. A failed reload keeps the last figures on screen.
+ * (16:9), rotating through four panel sets every 20 s (`rotate=N` seconds in the URL changes it) and
+ * reloading today's figures every 15 s (`refresh=N`). A failed reload keeps the last figures on screen.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { HttpClient } from '../../api/client.js';
@@ -11,17 +11,24 @@ import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { rangeOf } from '../dashboard/aggregate.js';
 import { fetchDisplayOverview, type Overview } from '../dashboard/api.js';
-import { HotspotSet, ResponseSet, ScreenFigures, SituationSet } from './screen-panels.js';
+import { useChinaMap } from '../dashboard/map-panel.js';
+import { HotspotSet, RegionSet, ResponseSet, ScreenFigures, SituationSet } from './screen-panels.js';
 import './bigscreen.css';
 
-/** How often the screen reloads its figures. */
-export const SCREEN_REFRESH_MS = 60_000;
+/**
+ * How often the screen reloads its figures unless the URL says otherwise (`refresh=N` seconds, 5–600).
+ * Polling, not Server-Sent Events: a display token travels as a Bearer header, which EventSource cannot
+ * send, and it may open nothing but the display overview, which for today answers in tens of
+ * milliseconds; a new item or alert shows within this interval.
+ */
+export const SCREEN_REFRESH_MS = 15_000;
 /** How long each panel set stays up unless the URL says otherwise. */
 export const ROTATE_MS = 20_000;
 
 const STAGE = { width: 1920, height: 1080 };
 const SETS: readonly { key: MessageKey; View: (props: { overview: Overview }) => React.JSX.Element }[] = [
   { key: 'screen.set.situation', View: SituationSet },
+  { key: 'screen.set.regions', View: RegionSet },
   { key: 'screen.set.hotspots', View: HotspotSet },
   { key: 'screen.set.response', View: ResponseSet },
 ];
@@ -30,15 +37,24 @@ interface ScreenParams {
   token: string | null;
   unitId: string | null;
   rotateMs: number;
+  refreshMs: number;
+}
+
+/** `seconds` from the URL in milliseconds when within `min`–`max`, else `fallback`. */
+function secondsParam(value: string | null, min: number, max: number, fallback: number): number {
+  const seconds = Number(value);
+  return value !== null && Number.isFinite(seconds) && seconds >= min && seconds <= max
+    ? seconds * 1000
+    : fallback;
 }
 
 function paramsOf(search: string): ScreenParams {
   const params = new URLSearchParams(search);
-  const seconds = Number(params.get('rotate'));
   return {
     token: params.get('token'),
     unitId: params.get('unit'),
-    rotateMs: Number.isFinite(seconds) && seconds >= 3 && seconds <= 600 ? seconds * 1000 : ROTATE_MS,
+    rotateMs: secondsParam(params.get('rotate'), 3, 600, ROTATE_MS),
+    refreshMs: secondsParam(params.get('refresh'), 5, 600, SCREEN_REFRESH_MS),
   };
 }
 
@@ -110,9 +126,9 @@ function useScreenData(params: ScreenParams): Loaded {
   }, [client, params.unitId]);
   useEffect(() => {
     void load();
-    const timer = window.setInterval(() => void load(), SCREEN_REFRESH_MS);
+    const timer = window.setInterval(() => void load(), params.refreshMs);
     return () => window.clearInterval(timer);
-  }, [load]);
+  }, [load, params.refreshMs]);
   return loaded;
 }
 
@@ -134,6 +150,8 @@ export function BigScreenPage() {
   const setIndex = useTicker(params.rotateMs, SETS.length);
   const now = useClock();
   const loaded = useScreenData(params);
+  // Loads the China map while the first set is up, so the map set never opens on a spinner.
+  useChinaMap();
   if (!params.token) return <Notice title={t('screen.noToken')} text={t('screen.noTokenHint')} />;
   if (loaded.overview === null) {
     return loaded.error ? (

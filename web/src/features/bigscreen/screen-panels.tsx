@@ -6,7 +6,9 @@ import type { ReactNode } from 'react';
 import { Chart } from '../../charts.js';
 import { useI18n } from '../../i18n/context.js';
 import type { Overview } from '../dashboard/api.js';
+import { platformLabel } from '../../../../src/contract/platforms.js';
 import { DARK, platformOption, provinceOption, trendOption } from '../dashboard/chart-options.js';
+import { ChinaMap } from '../dashboard/map-panel.js';
 import { time } from '../dashboard/panels.js';
 import { WordCloud } from '../dashboard/word-cloud.js';
 
@@ -70,7 +72,7 @@ export function ScreenFigures({ overview }: { overview: Overview }) {
 
 /** Set 1: the trend, the platforms and the provinces. */
 export function SituationSet({ overview }: { overview: Overview }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <div className="fx-screen-grid situation">
       <ScreenBox title={t('dash.volume')} className="span">
@@ -83,7 +85,10 @@ export function SituationSet({ overview }: { overview: Overview }) {
         {overview.platforms.length === 0 ? (
           <Empty />
         ) : (
-          <Chart option={platformOption(overview, DARK)} height={CHART_HEIGHT} />
+          <Chart
+            option={platformOption(overview, DARK, (code) => platformLabel(code, language))}
+            height={CHART_HEIGHT}
+          />
         )}
       </ScreenBox>
       <ScreenBox title={t('dash.regions')}>
@@ -105,7 +110,37 @@ export function SituationSet({ overview }: { overview: Overview }) {
   );
 }
 
-/** Set 2: the keyword cloud and the top events. */
+/** The height of the map on the regions set (the stage's free height below the figures). */
+const MAP_HEIGHT = 600;
+
+/** Set 2: the China map of today's items beside the province ranking. */
+export function RegionSet({ overview }: { overview: Overview }) {
+  const { t } = useI18n();
+  const empty = overview.provinces.length === 0;
+  return (
+    <div className="fx-screen-grid regions">
+      <ScreenBox title={t('dash.regions')}>
+        {empty ? <Empty /> : <ChinaMap overview={overview} look={DARK} height={MAP_HEIGHT} dark />}
+      </ScreenBox>
+      <ScreenBox title={t('screen.provinceRanking')}>
+        {empty ? (
+          <Empty />
+        ) : (
+          <ol className="fx-screen-list" data-testid="screen-province-ranking">
+            {overview.provinces.slice(0, 10).map((province) => (
+              <li key={province.name}>
+                <span className="title">{province.name}</span>
+                <span className="heat">{province.count.toLocaleString()}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </ScreenBox>
+    </div>
+  );
+}
+
+/** Set 3: the keyword cloud and the top events. */
 export function HotspotSet({ overview }: { overview: Overview }) {
   const { t } = useI18n();
   const events = overview.events ?? [];
@@ -160,7 +195,7 @@ function CaseList({ cases }: { cases: NonNullable<Overview['incidents']> }) {
   );
 }
 
-/** Set 3: the latest alerts and the cases due soon. */
+/** Set 4: the latest alerts and the cases due soon. */
 export function ResponseSet({ overview }: { overview: Overview }) {
   const { t } = useI18n();
   const alerts = overview.alerts?.list ?? [];

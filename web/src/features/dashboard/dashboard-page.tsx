@@ -75,10 +75,10 @@ function Panels({ loaded }: { loaded: Loaded }) {
         <Col xs={24} lg={8}>
           <PlatformPanel overview={overview} />
         </Col>
-        <Col xs={24} lg={12}>
+        <Col xs={24} xl={16}>
           <ProvincePanel overview={overview} />
         </Col>
-        <Col xs={24} lg={12}>
+        <Col xs={24} xl={8}>
           <KeywordPanel overview={overview} />
         </Col>
         {overview.events && (

@@ -1,9 +1,11 @@
 /** The dashboard panels drawn from the overview answer; collected text is rendered as text. */
 import { Col, List, Progress, Row, Space, Statistic, Table, Tag, Typography, Card } from 'antd';
+import { platformLabel } from '../../../../src/contract/platforms.js';
 import { Chart } from '../../charts.js';
 import { useI18n } from '../../i18n/context.js';
 import type { Overview } from './api.js';
 import { LIGHT, platformOption, provinceOption, trendOption } from './chart-options.js';
+import { MapAndRanking } from './map-panel.js';
 import { LEVEL_COLORS, Panel, time } from './panels.js';
 import { WordCloud } from './word-cloud.js';
 
@@ -59,25 +61,37 @@ export function TrendPanel({ overview }: { overview: Overview }) {
   );
 }
 
-/** The platform mix. */
+/** The platform mix, platforms by name (微博, not `weibo`) in the console's language. */
 export function PlatformPanel({ overview }: { overview: Overview }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const label = (code: string) => platformLabel(code, language);
   return (
     <Panel title={t('dash.platforms')} empty={overview.platforms.length === 0}>
-      <Chart option={platformOption(overview, LIGHT)} height={300} />
+      <div
+        data-testid="platform-ring"
+        data-platforms={overview.platforms.map((p) => label(p.name)).join('|')}
+      >
+        <Chart option={platformOption(overview, LIGHT, label)} height={300} />
+      </div>
     </Panel>
   );
 }
 
-/** Items by province, ranked (the China map's stand-in). */
+/** Items by province: the China map beside the ranking. */
 export function ProvincePanel({ overview }: { overview: Overview }) {
   const { t } = useI18n();
   const names = { other: t('dash.nonNegative'), negative: t('dash.negative') };
   return (
     <Panel title={t('dash.regions')} empty={overview.provinces.length === 0}>
-      <div data-testid="province-ranking">
-        <Chart option={provinceOption(overview, LIGHT, names)} height={300} />
-      </div>
+      <MapAndRanking
+        overview={overview}
+        look={LIGHT}
+        ranking={
+          <div data-testid="province-ranking">
+            <Chart option={provinceOption(overview, LIGHT, names)} height={320} />
+          </div>
+        }
+      />
     </Panel>
   );
 }

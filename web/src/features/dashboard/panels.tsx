@@ -1,6 +1,7 @@
 /** The panels of the dashboard; every collected text is rendered as text (React escapes it). */
 import { Card, Empty, List, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { platformLabel } from '../../../../src/contract/platforms.js';
 import type { Alert, Item } from '../../api/types.js';
 import { useI18n } from '../../i18n/context.js';
 
@@ -44,7 +45,7 @@ export function Panel({
 
 /** The newest items: title and an excerpt, as text. */
 export function LatestItemsPanel({ items }: { items: Item[] }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <Panel title={t('dash.latestItems')} empty={items.length === 0}>
       <List
@@ -74,7 +75,13 @@ export function LatestItemsPanel({ items }: { items: Item[] }) {
                     {item.content}
                   </Typography.Paragraph>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {[item.platform, item.author, time(item.publishedAt)].filter(Boolean).join(' · ')}
+                    {[
+                      item.platform && platformLabel(item.platform, language),
+                      item.author,
+                      time(item.publishedAt),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </Typography.Text>
                 </>
               }

@@ -144,7 +144,11 @@ export function IncidentDetail({ id }: { id: string }) {
               label: tabLabel(t('incidents.tab.responses'), incident.responses.length),
               children: <ResponsesTab incident={incident} onChange={reload} />,
             },
-            { key: 'plans', label: t('incidents.tab.plans'), children: <PlansTab incident={incident} /> },
+            {
+              key: 'plans',
+              label: t('incidents.tab.plans'),
+              children: <PlansTab incident={incident} onChange={reload} />,
+            },
             {
               key: 'evidence',
               label: tabLabel(t('incidents.tab.evidence'), evidence.length),

@@ -87,7 +87,7 @@ function Checklist({ activation, onDone }: { activation: ActivationView; onDone:
         size="small"
         dataSource={activation.tasks}
         renderItem={(task) => (
-          <List.Item data-testid="plan-task">
+          <List.Item data-testid="plan-task" data-id={task.id} data-state={task.state}>
             <List.Item.Meta
               title={
                 <Space wrap size={6}>
@@ -159,8 +159,8 @@ function Activate({ incidentId, onDone }: { incidentId: string; onDone: () => vo
   );
 }
 
-/** The plan tab of `incident`. */
-export function PlansTab({ incident }: { incident: IncidentDetailView }) {
+/** The plan tab of `incident`; `onChange` hears of every task action (the incident's timeline grows). */
+export function PlansTab({ incident, onChange }: { incident: IncidentDetailView; onChange: () => void }) {
   const { t } = useI18n();
   const { can } = useSession();
   const api = useIncidentsApi();
@@ -178,6 +178,10 @@ export function PlansTab({ incident }: { incident: IncidentDetailView }) {
   useEffect(() => {
     void load();
   }, [load]);
+  const changed = (): void => {
+    void load();
+    onChange();
+  };
   if (activations === null) return <Spin className="fx-center" />;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="plans-tab">
@@ -185,10 +189,10 @@ export function PlansTab({ incident }: { incident: IncidentDetailView }) {
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('incidents.plan.none')} />
       )}
       {activations.map((activation) => (
-        <Checklist key={activation.id} activation={activation} onDone={() => void load()} />
+        <Checklist key={activation.id} activation={activation} onDone={changed} />
       ))}
       {activations.length === 0 && can('incidents:write') && incident.state !== 'closed' && (
-        <Activate incidentId={incident.id} onDone={() => void load()} />
+        <Activate incidentId={incident.id} onDone={changed} />
       )}
     </Space>
   );

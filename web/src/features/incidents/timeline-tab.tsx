@@ -42,6 +42,9 @@ export function TimelineTab({ entries }: { entries: TimelineEntryView[] }) {
             )}
             <br />
             <Typography.Text type="secondary">{`${when(entry.at, language)} · ${name(entry.actorUserId)}`}</Typography.Text>
+            {typeof entry.details['title'] === 'string' && entry.action.startsWith('plan_task_') && (
+              <div className="fx-incident-text">{entry.details['title']}</div>
+            )}
             {entry.note && <div className="fx-incident-text">{entry.note}</div>}
           </>
         ),

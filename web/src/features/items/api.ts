@@ -26,12 +26,15 @@ export type NewBulletin = z.input<typeof c.createBulletinBody>;
 /** Results per page of the list. */
 export const PAGE_SIZE = 50;
 
+/** Results per page on a phone, where the list shows one page at a time. */
+export const PHONE_PAGE_SIZE = 20;
+
 const itemPath = (id: string): string => `/api/v1/items/${encodeURIComponent(id)}`;
 
-function itemsApi(http: HttpClient) {
+function itemsApi(http: HttpClient, unitId: string | null) {
   return {
-    search: (state: ItemFilterState, cursor: string | null) =>
-      http.request<ItemPageView>('GET', searchPath(state, PAGE_SIZE, cursor)),
+    search: (state: ItemFilterState, cursor: string | null, limit = PAGE_SIZE) =>
+      http.request<ItemPageView>('GET', searchPath(state, limit, cursor, unitId)),
     item: (id: string) => http.request<ItemView>('GET', itemPath(id)),
     related: (id: string) => http.request<RelatedItems>('GET', `${itemPath(id)}/related`),
     correctSentiment: (id: string, label: SentimentLabel) =>
@@ -43,15 +46,16 @@ function itemsApi(http: HttpClient) {
     createClue: (body: NewClue) => http.request<z.output<typeof c.clue>>('POST', '/api/v1/clues', body),
     createBulletin: (body: NewBulletin) =>
       http.request<z.output<typeof c.bulletinDetail>>('POST', '/api/v1/bulletins', body),
-    exportUrl: (state: ItemFilterState, format: 'csv' | 'xlsx') => http.url(exportPath(state, format)),
+    exportUrl: (state: ItemFilterState, format: 'csv' | 'xlsx') =>
+      http.url(exportPath(state, format, unitId)),
   };
 }
 
 /** The calls of the 信息 page. */
 export type ItemsApi = ReturnType<typeof itemsApi>;
 
-/** The calls of the 信息 page, bound to the signed-in session. */
+/** The calls of the 信息 page, bound to the signed-in session and the unit chosen in the shell. */
 export function useItemsApi(): ItemsApi {
-  const { api } = useSignedIn();
-  return useMemo(() => itemsApi(api.http), [api]);
+  const { api, unitId } = useSignedIn();
+  return useMemo(() => itemsApi(api.http, unitId), [api, unitId]);
 }

@@ -114,7 +114,44 @@ function RelatedLine({ item, onOpen }: { item: ItemView; onOpen: (id: string) =>
   );
 }
 
-/** The post an item belongs to, the original it copies, and its comments and reposts. */
+/** The copies (reposts, near-duplicates) of an original, each opening in the drawer. */
+function Copies({ related, onOpen }: { related: RelatedItems; onOpen: (id: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <div data-testid="items-copies" style={{ marginTop: 12 }}>
+      <Typography.Text strong>{t('items.detail.copies', { count: related.copies.length })}</Typography.Text>
+      {related.copies.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('items.detail.noCopies')} />
+      ) : (
+        <div className="fx-comment-tree" data-testid="items-copies-list">
+          {related.copies.map((copy) => (
+            <div key={copy.id} data-testid="items-copy" data-id={copy.id}>
+              <RelatedLine item={copy} onOpen={onOpen} />
+            </div>
+          ))}
+        </div>
+      )}
+      {related.moreCopies && (
+        <Typography.Text type="secondary">
+          {t('items.detail.moreCopies', { count: related.copies.length })}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}
+
+/** A copy's way back to its original, shown above the item's text. */
+export function CopyOf({ original, onOpen }: { original: ItemView; onOpen: (id: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="fx-copy-of" data-testid="items-copy-of">
+      <Typography.Text type="secondary">{t('items.detail.isCopy')}</Typography.Text>
+      <RelatedLine item={original} onOpen={onOpen} />
+    </div>
+  );
+}
+
+/** The post an item belongs to, the original it copies, its comments and reposts, and its copies. */
 export function Spread({ related, onOpen }: { related: RelatedItems; onOpen: (id: string) => void }) {
   const { t } = useI18n();
   return (
@@ -151,6 +188,7 @@ export function Spread({ related, onOpen }: { related: RelatedItems; onOpen: (id
           {t('items.detail.moreComments', { count: related.comments.length })}
         </Typography.Text>
       )}
+      <Copies related={related} onOpen={onOpen} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * One item in a drawer: its text (as text), the original link (http/https only, opened without an opener
- * or referrer), the analysis, the sentiment correction and the spread (post, original, comments).
+ * or referrer), the way back to the original when it is a copy, the analysis, the sentiment correction and
+ * the spread (post, original, comments, copies).
  */
 import { LinkOutlined } from '@ant-design/icons';
 import { Descriptions, Drawer, Grid, Spin, Tabs, Typography } from 'antd';
@@ -10,7 +11,7 @@ import { useI18n } from '../../i18n/context.js';
 import { type ItemView, type RelatedItems, useItemsApi } from './api.js';
 import { timeText } from './format.js';
 import { Highlight } from './highlight.js';
-import { Analysis, SentimentCorrection, Spread } from './item-detail.js';
+import { Analysis, CopyOf, SentimentCorrection, Spread } from './item-detail.js';
 
 /** True for a link that is safe to open: http or https only (never `javascript:` and the like). */
 export function isWebLink(url: string | null): url is string {
@@ -92,6 +93,7 @@ export function ItemDrawer({
       ) : (
         <div data-testid="items-detail">
           <Head item={item} mobile={mobile} />
+          {related?.original && <CopyOf original={related.original} onOpen={onOpen} />}
           <Typography.Paragraph className="fx-item-content" data-testid="items-detail-content">
             <Highlight text={item.content} terms={terms} />
           </Typography.Paragraph>

@@ -2,7 +2,7 @@
  * 信息: the expression search over collected items with filters, highlighted results, the item drawer,
  * the case actions on checked items and the export of the whole search.
  */
-import { FilterOutlined } from '@ant-design/icons';
+import { FilterOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Grid, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/context.js';
@@ -16,7 +16,7 @@ import './items.css';
 import { QueryBox } from './query-box.js';
 import { EMPTY_FILTERS, expressionOf, highlightTerms, type ItemFilterState } from './query.js';
 import { ResultList } from './result-list.js';
-import { useItemSearch } from './use-search.js';
+import { type ItemSearchState, useItemSearch } from './use-search.js';
 
 /** Sources and schemes for the filters, when the caller may read them. */
 function useChoices(): { sources: SourceView[]; schemes: SchemeView[] } {
@@ -41,6 +41,37 @@ function useChoices(): { sources: SourceView[]; schemes: SchemeView[] } {
   return { sources, schemes };
 }
 
+/** One page at a time on a phone: previous and next by keyset cursor, and where the reader is. */
+function PhonePager({ search }: { search: ItemSearchState }) {
+  const { t } = useI18n();
+  const go = (move: () => void): void => {
+    move();
+    window.scrollTo({ top: 0 });
+  };
+  return (
+    <div className="fx-pager" data-testid="items-pager">
+      <Button
+        icon={<LeftOutlined />}
+        disabled={search.page < 2 || search.loading}
+        onClick={() => go(search.previous)}
+        data-testid="items-previous"
+      >
+        {t('items.results.previous')}
+      </Button>
+      <Typography.Text type="secondary" data-testid="items-count">
+        {t('items.results.page', { page: search.page, count: search.items.length })}
+      </Typography.Text>
+      <Button
+        disabled={search.cursor === null || search.loading}
+        onClick={() => go(search.loadMore)}
+        data-testid="items-next"
+      >
+        {t('items.results.next')} <RightOutlined />
+      </Button>
+    </div>
+  );
+}
+
 /** The items page. */
 export function ItemsPage() {
   const { t } = useI18n();
@@ -51,7 +82,7 @@ export function ItemsPage() {
   const [showFilters, setShowFilters] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [open, setOpen] = useState<string | null>(null);
-  const search = useItemSearch(state);
+  const search = useItemSearch(state, mobile ? 'paged' : 'append');
   const choices = useChoices();
   const terms = useMemo(() => highlightTerms(expressionOf(state)), [state]);
   const selectedItems = search.items.filter((item) => selected.has(item.id));
@@ -112,16 +143,20 @@ export function ItemsPage() {
         <ExportButtons state={state} />
       </div>
       <ResultList items={search.items} terms={terms} selected={selected} onSelect={select} onOpen={setOpen} />
-      <div className="fx-toolbar" style={{ marginTop: 8 }}>
-        <Typography.Text type="secondary" data-testid="items-count">
-          {t('items.results.count', { count: search.items.length })}
-        </Typography.Text>
-        {search.cursor !== null && (
-          <Button onClick={search.loadMore} loading={search.loading} data-testid="items-more">
-            {t('items.results.more')}
-          </Button>
-        )}
-      </div>
+      {mobile ? (
+        <PhonePager search={search} />
+      ) : (
+        <div className="fx-toolbar" style={{ marginTop: 8 }}>
+          <Typography.Text type="secondary" data-testid="items-count">
+            {t('items.results.count', { count: search.items.length })}
+          </Typography.Text>
+          {search.cursor !== null && (
+            <Button onClick={search.loadMore} loading={search.loading} data-testid="items-more">
+              {t('items.results.more')}
+            </Button>
+          )}
+        </div>
+      )}
       <ItemDrawer
         id={open}
         terms={terms}

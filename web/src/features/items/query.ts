@@ -57,9 +57,16 @@ export function expressionOf(state: ItemFilterState): string {
   return q === '' ? `(${scheme})` : `(${scheme})+(${q})`;
 }
 
-/** The query parameters of the search (without paging), as GET /items and /items/export take them. */
-export function searchParams(state: ItemFilterState): Record<string, string | string[] | undefined> {
+/**
+ * The query parameters of the search (without paging), as GET /items and /items/export take them;
+ * `unitId` is the unit chosen in the shell's unit switcher (null: every unit in scope).
+ */
+export function searchParams(
+  state: ItemFilterState,
+  unitId: string | null = null,
+): Record<string, string | string[] | undefined> {
   return {
+    unitId: unitId ?? undefined,
     q: expressionOf(state),
     from: state.from ?? undefined,
     to: state.to ?? undefined,
@@ -75,13 +82,23 @@ export function searchParams(state: ItemFilterState): Record<string, string | st
 }
 
 /** The path of one page of the search. */
-export function searchPath(state: ItemFilterState, limit: number, cursor: string | null): string {
-  return `/api/v1/items${queryString({ ...searchParams(state), limit, cursor: cursor ?? undefined })}`;
+export function searchPath(
+  state: ItemFilterState,
+  limit: number,
+  cursor: string | null,
+  unitId: string | null = null,
+): string {
+  const params = { ...searchParams(state, unitId), limit, cursor: cursor ?? undefined };
+  return `/api/v1/items${queryString(params)}`;
 }
 
 /** The path of the export of the whole search. */
-export function exportPath(state: ItemFilterState, format: 'csv' | 'xlsx'): string {
-  return `/api/v1/items/export${queryString({ ...searchParams(state), format })}`;
+export function exportPath(
+  state: ItemFilterState,
+  format: 'csv' | 'xlsx',
+  unitId: string | null = null,
+): string {
+  return `/api/v1/items/export${queryString({ ...searchParams(state, unitId), format })}`;
 }
 
 /**
