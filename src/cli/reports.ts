@@ -2,7 +2,7 @@
  * Wiring of report runs (issue 7): the review service over the real renderers, the SMTP report mailer,
  * generation on demand, the hook that queues e-mails when a scheduled report is issued, and the report
  * ticker that runs due schedules and sends due e-mails. Built by the composition root; nothing runs until
- * `startTicker` is called (by `serve`, and by `worker` when it has the report role).
+ * `startTicker` is called (by the scheduler leader: src/cli/leadership.ts).
  */
 import type { Config } from '../config/index.js';
 import type { ReportDataSource, ReportDelivery, StoredReport } from '../domain/index.js';
@@ -81,7 +81,7 @@ export interface Reporting {
   generate(request: GenerateRequest): Promise<StoredReport>;
   /** Queues the e-mails of a report just issued by a reviewer (the API's issue route calls it). */
   onIssued(report: StoredReport): Promise<ReportDelivery[]>;
-  /** Starts the report ticker (once per process; later calls return the same ticker). */
+  /** Starts the report ticker (one per process: later calls share it until it is stopped). */
   startTicker(): ReportTicker;
   /** Stops the ticker and closes the mailer's connections. */
   close(): Promise<void>;
@@ -147,7 +147,15 @@ export function createReporting(parts: ReportingParts): Reporting {
         logger.warn('SMTP_URL is not set: report e-mails stay pending; issued reports are in the console');
       }
       ticker ??= startReportTicker({ intervalMs: config.reportTickSeconds * 1000, deps });
-      return ticker;
+      const started = ticker;
+      return {
+        tick: started.tick,
+        // Forgets the ticker once stopped, so that a process elected leader again starts a fresh one.
+        async stop() {
+          if (ticker === started) ticker = null;
+          await started.stop();
+        },
+      };
     },
     async close() {
       await ticker?.stop();

@@ -1,52 +1,53 @@
 /**
- * Every role of `fengxiang serve` in one process (used by `serve` and `demo`): API and console, scheduler,
- * background workers, the alert and report tickers — started in this order, stopped in the reverse one.
+ * A `fengxiang serve` process (used by `serve` and `demo`): the API and console, the background workers of
+ * its worker roles, and contention for the scheduler leader (whose duties run here only while this process
+ * leads). Started in this order, stopped in the reverse one.
  */
-import { startDueScheduler } from '../pipeline/collect/due.js';
-import { BUILT_IN_SCHEDULES, startScheduler } from '../pipeline/scheduler.js';
+import type { Leadership } from '../jobs/leader/index.js';
+import type { RunningWorkers } from '../jobs/runner.js';
 import { buildHttpApi, startBackgroundWorkers, type Runtime } from './compose.js';
+import { startLeaderContention } from './leadership.js';
+import { API_ROLE } from './roles.js';
 
 /** A running server. */
 export interface RunningServer {
   url: string;
+  /** True while this process is the scheduler leader. */
+  isLeader(): boolean;
   stop(): Promise<void>;
 }
 
-/** Starts every role of `serve` over `runtime` (workers of `roles`, default the configured ones) on `port`. */
+/**
+ * Starts `serve` over `runtime` on `port`: the API, workers of `roles` (default the configured worker roles;
+ * `api` in the list is ignored, an empty list runs no workers) and leader contention.
+ */
 export async function startServer(
   runtime: Runtime,
   port: number,
   roles: readonly string[] = runtime.config.workerRoles,
 ): Promise<RunningServer> {
   const { config } = runtime;
-  const workers = startBackgroundWorkers(runtime, roles);
-  const scheduler = startScheduler({
-    queue: runtime.queue,
-    schedules: BUILT_IN_SCHEDULES,
-    timeZone: config.timeZone,
-    logger: runtime.logger,
-  });
-  const dueSources = startDueScheduler({
-    storage: runtime.storage,
-    queue: runtime.queue,
-    clock: runtime.clock,
-    logger: runtime.logger,
-    tickMs: config.collectTickSeconds * 1000,
-    perHostPerTick: config.collectPerHostPerTick,
-  });
-  const alertTicker = runtime.alerting.startTicker();
-  const reportTicker = runtime.reporting.startTicker();
-  const app = await buildHttpApi(runtime);
-  await app.listen({ host: config.host, port });
-  return {
-    url: `http://localhost:${port}/`,
-    async stop() {
-      scheduler.stop();
-      await dueSources.stop();
-      await alertTicker.stop();
-      await reportTicker.stop();
-      await app.close();
-      await workers.stop();
-    },
-  };
+  const workerRoles = roles.filter((role) => role !== API_ROLE);
+  const workers: RunningWorkers | null =
+    workerRoles.length > 0 ? startBackgroundWorkers(runtime, workerRoles) : null;
+  let leadership: Leadership | null = null;
+  try {
+    leadership = startLeaderContention(runtime);
+    const app = await buildHttpApi(runtime);
+    await app.listen({ host: config.host, port });
+    const contention = leadership;
+    return {
+      url: `http://localhost:${port}/`,
+      isLeader: () => contention.isLeader(),
+      async stop() {
+        await contention.stop();
+        await app.close();
+        await workers?.stop();
+      },
+    };
+  } catch (error) {
+    await leadership?.stop();
+    await workers?.stop();
+    throw error;
+  }
 }

@@ -1,12 +1,16 @@
 import { openRuntime, readConfig, untilSignal } from '../compose.js';
 import { parseOptions } from '../options.js';
+import { parseRoles } from '../roles.js';
 import { startServer } from '../server.js';
 import type { Command } from './types.js';
 
-/** `fengxiang serve`: API, scheduler and background workers in one process, until SIGINT/SIGTERM. */
+/**
+ * `fengxiang serve`: the API and console plus the worker roles asked for (all of them by default), and
+ * contention for the scheduler leader, until SIGINT/SIGTERM. `--roles api` runs the API alone.
+ */
 export const serveCommand: Command = {
-  summary: 'all roles in one process: API + console + scheduler + workers',
-  usage: 'fengxiang serve [--config FILE] [--port N] [--roles a,b]',
+  summary: 'API + console, the worker roles asked for (all by default), scheduler when elected leader',
+  usage: 'fengxiang serve [--config FILE] [--port N] [--roles api[,collect,analyse,deliver,report]]',
   async run(args) {
     const { values } = parseOptions('serve', args, {
       config: { type: 'string' },
@@ -14,13 +18,22 @@ export const serveCommand: Command = {
       roles: { type: 'string' },
     });
     const config = readConfig(values.config);
+    const roles = parseRoles('serve', values.roles, config.workerRoles);
     const runtime = await openRuntime(config);
-    const roles =
-      values.roles !== undefined ? values.roles.split(',').map((r) => r.trim()) : config.workerRoles;
     const port = values.port !== undefined ? Number(values.port) : config.port;
-    const server = await startServer(runtime, port, roles);
+    let server;
+    try {
+      server = await startServer(runtime, port, roles.workers);
+    } catch (error) {
+      await runtime.close();
+      throw error;
+    }
     runtime.logger.info(
-      { url: `http://localhost:${port}`, database: runtime.storage.dialect },
+      {
+        url: `http://localhost:${port}`,
+        database: runtime.storage.dialect,
+        roles: ['api', ...roles.workers],
+      },
       'Fengxiang is serving',
     );
     const signal = await untilSignal();

@@ -3,18 +3,26 @@
  * connect time), robots.txt, per-host concurrency and spacing, conditional GET, retries with Retry-After and
  * backoff, timeouts, a body limit and decompression, on an undici connection pool.
  */
+import { Redis } from 'ioredis';
 import type { Agent } from 'undici';
 import type { HttpFetcher } from '../types.js';
 import { createPrivateAllowance, effectivePort } from './allowance.js';
 import { createGuardedAgent, createOpenAgent, type AgentSettings } from './agent.js';
 import { runFetch, type ClientParts } from './client.js';
-import { createHostLimiter } from './host-limiter.js';
-import { productToken, resolveOptions, type HttpClientOptions } from './options.js';
+import { createHostLimiter, type HostLimiter } from './host-limiter.js';
+import { productToken, resolveOptions, type HttpClientOptions, type ResolvedOptions } from './options.js';
 import { createRobotsGate } from './robots.js';
+import { createSharedHostLimiter } from './shared-limiter.js';
 
 export { addressRange, isBlockedAddress } from './guard.js';
 export { createPrivateAllowance, type PrivateAllowance } from './allowance.js';
-export { DEFAULT_USER_AGENT, type HttpClientOptions, type HttpLog, type Sleep } from './options.js';
+export {
+  DEFAULT_USER_AGENT,
+  type HttpClientOptions,
+  type HttpLog,
+  type SharedLimitsOptions,
+  type Sleep,
+} from './options.js';
 export { parseRetryAfter } from './retry.js';
 export type { Resolver } from './resolve.js';
 
@@ -35,12 +43,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   };
   const guarded = createGuardedAgent(agentSettings);
   let open: Agent | null = null;
-  const limiter = createHostLimiter({
-    concurrency: resolved.perHostConcurrency,
-    minIntervalMs: resolved.perHostMinIntervalMs,
-    clock: resolved.clock,
-    sleep: resolved.sleep,
-  });
+  const { limiter, closeLimiter } = createLimiter(resolved);
   const robots = createRobotsGate({
     token: productToken(resolved.userAgent),
     clock: resolved.clock,
@@ -65,6 +68,35 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     fetch: (url, fetchOptions = {}) => runFetch(parts, url, fetchOptions),
     async close() {
       await Promise.all([guarded.close(), open?.close()]);
+      closeLimiter();
     },
   };
+}
+
+/** The per-process limiter, or the Redis-shared one (with its connection) when `sharedLimits` is set. */
+function createLimiter(resolved: ResolvedOptions): { limiter: HostLimiter; closeLimiter: () => void } {
+  const local = {
+    concurrency: resolved.perHostConcurrency,
+    minIntervalMs: resolved.perHostMinIntervalMs,
+    clock: resolved.clock,
+    sleep: resolved.sleep,
+  };
+  const shared = resolved.sharedLimits;
+  if (shared === null) return { limiter: createHostLimiter(local), closeLimiter: () => undefined };
+  const redis = new Redis(shared.redisUrl, {
+    connectTimeout: shared.callTimeoutMs,
+    commandTimeout: shared.callTimeoutMs,
+    maxRetriesPerRequest: 1,
+  });
+  redis.on('error', (error: unknown) => resolved.log('shared limits: redis error', { error: String(error) }));
+  const limiter = createSharedHostLimiter({
+    ...local,
+    redis,
+    prefix: shared.keyPrefix,
+    slotTtlMs: resolved.timeoutMs + 10_000,
+    callTimeoutMs: shared.callTimeoutMs,
+    fallbackMs: shared.fallbackMs,
+    warn: resolved.warn,
+  });
+  return { limiter, closeLimiter: () => redis.disconnect() };
 }

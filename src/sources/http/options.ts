@@ -53,11 +53,31 @@ export interface HttpClientOptions {
   /** Name resolution (default: the system resolver). */
   resolve?: Resolver;
   log?: HttpLog;
+  /** Problems an operator should see (shared limits unavailable); default `log`. */
+  warn?: HttpLog;
+  /**
+   * Per-host limits shared by every process on one Redis (scale-out); absent: limits per process. When
+   * Redis fails, the client falls back to per-process limits for a while and warns.
+   */
+  sharedLimits?: SharedLimitsOptions;
+}
+
+/** Where and how per-host limits are shared. */
+export interface SharedLimitsOptions {
+  /** `redis://…` (the installation's REDIS_URL). */
+  redisUrl: string;
+  /** Key prefix (the installation's QUEUE_PREFIX). */
+  keyPrefix: string;
+  /** Bound on one Redis call (default 1 s). */
+  callTimeoutMs?: number;
+  /** How long per-process limits stand in after a Redis failure (default 10 s). */
+  fallbackMs?: number;
 }
 
 /** The options with every default filled in. */
-export type ResolvedOptions = Required<Omit<HttpClientOptions, 'allowedPrivateHosts'>> & {
+export type ResolvedOptions = Required<Omit<HttpClientOptions, 'allowedPrivateHosts' | 'sharedLimits'>> & {
   allowedPrivateHosts: readonly string[];
+  sharedLimits: Required<SharedLimitsOptions> | null;
 };
 
 /** The default User-Agent; deployments pass one with their version and contact URL. */
@@ -93,6 +113,10 @@ export function resolveOptions(options: HttpClientOptions): ResolvedOptions {
     random: options.random ?? Math.random,
     resolve: options.resolve ?? systemResolver,
     log: options.log ?? (() => undefined),
+    warn: options.warn ?? options.log ?? (() => undefined),
+    sharedLimits: options.sharedLimits
+      ? { callTimeoutMs: 1_000, fallbackMs: 10_000, ...options.sharedLimits }
+      : null,
   };
 }
 
