@@ -12,6 +12,7 @@ import type { ItemSearch } from '../repositories.js';
 import type { ItemCursor } from './cursor.js';
 import { filterConditions, scopeCondition } from './filters.js';
 import { ITEM_COLUMNS, type ItemRow } from './rows.js';
+import { idFloorForPublishedFrom } from '../partitions/months.js';
 import { firstKeyAt } from './time-keys.js';
 
 /** A row of a search page: the item columns and, in relevance order, its score (higher is better). */
@@ -63,6 +64,16 @@ function timeKeyConditions(query: ItemSearch, cursor: ItemCursor | null): Condit
   return conditions;
 }
 
+/**
+ * On PostgreSQL, items are partitioned by their time-ordered id (storage/partitions/convert.ts): a search
+ * from a date also bounds the id from below, so the planner reads only the partitions from that date on.
+ */
+function partitionCondition(dialect: DialectName, query: ItemSearch): Condition | null {
+  const { from } = query.filters;
+  if (dialect !== 'postgres' || from === undefined) return null;
+  return sql<SqlBool>`items.id >= ${idFloorForPublishedFrom(from)}`;
+}
+
 /** How far past `to` a time-keyed walk looks for items that spilled into later milliseconds. */
 const TO_SLACK_MS = 1000;
 
@@ -94,9 +105,12 @@ export function searchStatement(
   const byRelevance = effectiveSort(query) === 'relevance';
   const timeKeyed = walksTimeKeys(dialect, query, byRelevance);
   const score = byRelevance ? text.score : null;
-  const conditions = [text.condition, scopeCondition(query.scope), ...filterConditions(query.filters)].filter(
-    (condition): condition is Condition => condition !== null,
-  );
+  const conditions = [
+    text.condition,
+    scopeCondition(query.scope),
+    ...filterConditions(query.filters),
+    partitionCondition(dialect, query),
+  ].filter((condition): condition is Condition => condition !== null);
   if (timeKeyed) conditions.push(...timeKeyConditions(query, cursor));
   else if (cursor) conditions.push(keysetCondition(cursor, score));
   const where = conditions.length === 0 ? sql`` : sql`where ${sql.join(conditions, sql` and `)}`;
