@@ -1,9 +1,20 @@
 import { CONFIG_FIELDS } from './fields.js';
 
+/** A default as an operator would write it in the environment: lists comma-joined, maps as `key=value,…`. */
+function printedDefault(value: unknown): string {
+  if (Array.isArray(value)) return value.join(',');
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value)
+      .map(([key, entry]) => `${key}=${String(entry)}`)
+      .join(',');
+  }
+  return String(value);
+}
+
 /** Renders `docs/configuration.md` from the settings table, so the document cannot drift from the code. */
 export function renderConfigurationDoc(): string {
   const rows = Object.entries(CONFIG_FIELDS).map(([key, field]) => {
-    const fallback = Array.isArray(field.default) ? field.default.join(',') : String(field.default);
+    const fallback = printedDefault(field.default);
     const env =
       'secret' in field && field.secret ? `\`${field.env}\` or \`${field.env}_FILE\`` : `\`${field.env}\``;
     return `| \`${key}\` | ${env} | \`${fallback === '' ? '(empty)' : fallback}\` | ${field.description} |`;

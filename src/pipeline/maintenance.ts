@@ -7,14 +7,17 @@ import { AppError } from '../platform/errors.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import type { Storage } from '../storage/repositories.js';
+import { KEEP_EVERYTHING, runRetention, type RetentionPolicy } from './retention/index.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** How long ended sessions stay visible (for the audit trail) when no retention policy says otherwise. */
+export const SESSION_RETENTION_MS = KEEP_EVERYTHING.sessionsDays * DAY_MS;
 
 /** The maintenance tasks a job can name. */
-export const MAINTENANCE_TASKS = ['purge-sessions'] as const;
+export const MAINTENANCE_TASKS = ['purge-sessions', 'item-partitions', 'retention'] as const;
 /** One of {@link MAINTENANCE_TASKS}. */
 export type MaintenanceTask = (typeof MAINTENANCE_TASKS)[number];
-
-/** How long expired or revoked sessions stay visible (for the audit trail) before they are deleted. */
-export const SESSION_RETENTION_MS = 7 * 24 * 3600 * 1000;
 
 /** Reads the task of a maintenance payload `{ task }`; an unknown task fails the job with a clear error. */
 export function maintenanceTaskOf(payload: JsonValue): MaintenanceTask {
@@ -32,11 +35,34 @@ export function maintenanceTaskOf(payload: JsonValue): MaintenanceTask {
   return known;
 }
 
-/** The handler of the `maintenance` queue. */
-export function maintenanceHandler(deps: { storage: Storage; clock: Clock; logger: Logger }): JobHandler {
+/**
+ * The handler of the `maintenance` queue. `purge-sessions` (hourly) removes ended sessions;
+ * `item-partitions` (daily) prepares PostgreSQL's monthly item partitions;
+ * `retention` (daily) applies every retention rule (src/pipeline/retention/). Without a policy nothing but
+ * ended sessions older than a week is ever deleted.
+ */
+export function maintenanceHandler(deps: {
+  storage: Storage;
+  clock: Clock;
+  logger: Logger;
+  retention?: RetentionPolicy;
+}): JobHandler {
+  const policy = deps.retention ?? KEEP_EVERYTHING;
   return async (job) => {
     const task = maintenanceTaskOf(job.payload);
-    const purged = await deps.storage.sessions.purge(deps.clock.now() - SESSION_RETENTION_MS);
-    deps.logger.info({ jobId: job.id, task, purged }, 'maintenance done');
+    const now = deps.clock.now();
+    if (task === 'retention') {
+      const counts = await runRetention({ storage: deps.storage, now, logger: job.logger }, policy);
+      job.logger.info({ task, ...counts }, 'maintenance done');
+      return;
+    }
+    if (task === 'item-partitions') {
+      const report = await deps.storage.itemPartitions.maintain(now);
+      job.logger.info({ task, ...report }, 'maintenance done');
+      return;
+    }
+    const purged =
+      policy.sessionsDays > 0 ? await deps.storage.sessions.purge(now - policy.sessionsDays * DAY_MS) : 0;
+    job.logger.info({ task, purged }, 'maintenance done');
   };
 }

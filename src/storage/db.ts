@@ -2,12 +2,12 @@
  * Opening the database named by a URL (`sqlite:PATH`, `sqlite::memory:`, `postgres://…`) and bringing its
  * schema up to date. The only place that knows which engine is in use; everything else gets a Kysely.
  */
-import { CamelCasePlugin, Kysely, Migrator, sql, type MigrationResultSet } from 'kysely';
+import { CamelCasePlugin, Kysely, sql, type MigrationResultSet } from 'kysely';
 import { AppError } from '../platform/errors.js';
 import type { DialectName } from './dialect/types.js';
 import { openPostgres } from './dialect/postgres.js';
 import { openSqlite } from './dialect/sqlite.js';
-import { migrationProvider } from './migrations/index.js';
+import { runMigrations } from './migrations/runner.js';
 import type { Database } from './schema.js';
 
 /** An open database: the query builder, its engine, and how to close it. */
@@ -50,15 +50,12 @@ export function openDatabase(
   );
 }
 
-/** Applies every pending migration in order; throws with the failing migration's name. */
+/**
+ * Applies every pending migration in order, serialised across processes (src/storage/migrations/runner.ts);
+ * throws with the failing migration's name.
+ */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {
-  const migrator = new Migrator({
-    db: handle.db as unknown as Kysely<unknown>,
-    provider: migrationProvider(handle.dialect),
-    migrationTableName: 'schema_migrations',
-    migrationLockTableName: 'schema_migrations_lock',
-  });
-  const result = await migrator.migrateToLatest();
+  const result = await runMigrations(handle.db as unknown as Kysely<unknown>, handle.dialect);
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     const cause = result.error instanceof Error ? result.error.message : String(result.error);
