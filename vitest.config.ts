@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // The scale and fault tests run after this suite, on their own (vitest.scale.config.ts).
+    exclude: [...configDefaults.exclude, 'test/scale/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -18,6 +18,8 @@ import { reportDailyBenchmark } from './benchmarks/report-daily.js';
 import { consoleFirstLoadBenchmark } from './benchmarks/console-first-load.js';
 import { schemesBenchmark } from './benchmarks/schemes.js';
 import { searchSqliteBenchmark } from './benchmarks/search-sqlite.js';
+import { searchPostgres10mBenchmark } from './benchmarks/search-postgres-10m.js';
+import { pipelineThroughputBenchmark } from './benchmarks/pipeline-throughput.js';
 import { ensureCorpus } from './corpus/cache.js';
 import { loadIndexTokenizer } from './corpus/tokenizer.js';
 import { parseBenchOptions } from './options.js';
@@ -34,6 +36,8 @@ const BENCHMARKS: readonly Benchmark[] = [
   alertLatencyBenchmark,
   reportDailyBenchmark,
   consoleFirstLoadBenchmark,
+  pipelineThroughputBenchmark,
+  searchPostgres10mBenchmark,
 ];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

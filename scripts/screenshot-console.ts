@@ -4,17 +4,19 @@
  * signs in through the login page in headless Debian Chromium, and writes PNGs.
  *
  *   npx tsx scripts/screenshot-console.ts [output folder]    (default: bench/out/console-screens)
+ *   npx tsx scripts/screenshot-console.ts OUT --url http://localhost:8600 --user demo-admin --password-file F
+ *
+ * The second form shoots a server that is already running, such as `fengxiang demo` with its living data.
  *
  * Builds nothing: run `npm run build:web` first.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { defaultConsoleDir } from '../src/api/console.js';
 import { CONSOLE_PASSWORD, startConsoleServer } from '../test/web/console-server.js';
 import { CHROMIUM, launchChromium } from '../test/web/browser.js';
-
-/** Where Debian installs Chromium (never downloaded). */
 
 const PAGES = [
   '/',
@@ -36,10 +38,17 @@ const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
 ];
 
-async function signIn(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.locator('#username').fill('root');
-  await page.locator('#password').fill(CONSOLE_PASSWORD);
+/** Who signs in, and where. */
+interface Target {
+  baseUrl: string;
+  username: string;
+  password: string;
+}
+
+async function signIn(page: Page, target: Target): Promise<void> {
+  await page.goto(`${target.baseUrl}/`);
+  await page.locator('#username').fill(target.username);
+  await page.locator('#password').fill(target.password);
   await page.locator('button[type="submit"]').click();
   await page.getByTestId('dashboard').waitFor({ timeout: 20_000 });
 }
@@ -48,7 +57,8 @@ function fileName(path: string): string {
   return path === '/' ? 'dashboard' : path.slice(1).replace(/\//g, '-');
 }
 
-async function shoot(browser: Browser, baseUrl: string, out: string): Promise<string[]> {
+async function shoot(browser: Browser, target: Target, out: string): Promise<string[]> {
+  const { baseUrl } = target;
   const written: string[] = [];
   for (const viewport of VIEWPORTS) {
     const context = await browser.newContext({ viewport, locale: 'zh-CN' });
@@ -56,7 +66,7 @@ async function shoot(browser: Browser, baseUrl: string, out: string): Promise<st
     page.on('console', (message) => {
       if (message.type() === 'error') console.error(`[${viewport.name}] console: ${message.text()}`);
     });
-    await signIn(page, baseUrl);
+    await signIn(page, target);
     for (const path of PAGES) {
       await page.goto(`${baseUrl}${path}`);
       await page.waitForLoadState('networkidle');
@@ -86,36 +96,61 @@ async function shoot(browser: Browser, baseUrl: string, out: string): Promise<st
 }
 
 async function main(): Promise<number> {
-  const out = resolve(process.argv[2] ?? join('bench', 'out', 'console-screens'));
-  if (!existsSync(join(defaultConsoleDir(), 'index.html'))) {
-    console.error('web/dist is missing: build the console first with `npm run build:web`.');
-    return 1;
-  }
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { url: { type: 'string' }, user: { type: 'string' }, 'password-file': { type: 'string' } },
+  });
+  const out = resolve(positionals[0] ?? join('bench', 'out', 'console-screens'));
   if (!existsSync(CHROMIUM)) {
     console.error(`${CHROMIUM} is missing: install Debian chromium (apt-get install chromium).`);
     return 1;
   }
   mkdirSync(out, { recursive: true });
+  if (values.url !== undefined) {
+    if (values.user === undefined || values['password-file'] === undefined) {
+      console.error('--url needs --user and --password-file');
+      return 1;
+    }
+    const password = readFileSync(values['password-file'], 'utf8').trim();
+    return shootAll({ baseUrl: values.url.replace(/\/$/, ''), username: values.user, password }, out);
+  }
+  if (!existsSync(join(defaultConsoleDir(), 'index.html'))) {
+    console.error('web/dist is missing: build the console first with `npm run build:web`.');
+    return 1;
+  }
   const console_ = await startConsoleServer({ items: 120 });
+  try {
+    const target = { baseUrl: console_.server.baseUrl, username: 'root', password: CONSOLE_PASSWORD };
+    await generateDailyReport(target);
+    return await shootAll(target, out);
+  } finally {
+    await console_.close();
+  }
+}
+
+/** Signs in through the API and asks for today's daily report, so the report drawer has something to show. */
+async function generateDailyReport(target: Target): Promise<void> {
+  const session = await fetch(`${target.baseUrl}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: target.username, password: target.password }),
+  });
+  const cookie = session.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const csrf = ((await session.json()) as { csrfToken: string }).csrfToken;
+  await fetch(`${target.baseUrl}/api/v1/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+    body: JSON.stringify({ type: 'daily', date: new Date().toISOString().slice(0, 10) }),
+  });
+}
+
+async function shootAll(target: Target, out: string): Promise<number> {
   const browser = await launchChromium();
   try {
-    const admin = await fetch(`${console_.server.baseUrl}/api/v1/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'root', password: CONSOLE_PASSWORD }),
-    });
-    const cookie = admin.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const csrf = ((await admin.json()) as { csrfToken: string }).csrfToken;
-    await fetch(`${console_.server.baseUrl}/api/v1/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
-      body: JSON.stringify({ type: 'daily', date: new Date().toISOString().slice(0, 10) }),
-    });
-    for (const file of await shoot(browser, console_.server.baseUrl, out)) console.log(file);
+    for (const file of await shoot(browser, target, out)) console.log(file);
     return 0;
   } finally {
     await browser.close();
-    await console_.close();
   }
 }
 

@@ -23,10 +23,12 @@ import { recordAudit, requirePermission, type Principal } from '../auth/index.js
 import { errorResponse, healthResponse } from '../contract/index.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
+import { noMetrics } from '../platform/metrics/index.js';
 import { findCaller, SESSION_COOKIE } from './authenticate.js';
 import { registerConsole } from './console.js';
 import type { ApiDeps } from './deps.js';
-import { handleError, handleRouteNotFound } from './errors.js';
+import { errorHandlers } from './errors.js';
+import { registerMetricsEndpoint } from './handlers/metrics.js';
 import { API_PREFIX, ROUTES } from './routes.js';
 import { unauthenticated, type ApiRoute, type RequestContext } from './route.js';
 
@@ -53,10 +55,16 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(handleError);
-  app.setNotFoundHandler(handleRouteNotFound);
+  const metrics = deps.metrics ?? noMetrics;
+  const errors = errorHandlers(metrics);
+  app.setErrorHandler(errors.onError);
+  app.setNotFoundHandler(errors.onNotFound);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpRequestServed(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
   });
   app.addContentTypeParser(
     ['application/x-ndjson', 'application/ndjson', 'application/jsonl'],
@@ -75,6 +83,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   });
   await registerOpenApi(app);
   registerProbes(app, deps);
+  if (deps.metrics && deps.metricsAccess) registerMetricsEndpoint(app, deps.metrics, deps.metricsAccess);
   for (const route of ROUTES) registerRoute(app, deps, route);
   await registerConsole(app);
   return app;

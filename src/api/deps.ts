@@ -8,6 +8,7 @@ import type { PublishReply } from '../cases/appeals/service/deps.js';
 import type { WorkCalendar } from '../cases/calendar/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
+import type { Metrics, MetricsAccess } from '../platform/metrics/index.js';
 import type { CollectionOperations } from '../pipeline/collect/service.js';
 import type { ClusterDeps } from '../pipeline/cluster/index.js';
 import type { ReportServices } from '../reports/services.js';
@@ -67,4 +68,8 @@ export interface ApiDeps {
   confidentialTexts?: (unitId: string) => Promise<readonly string[]>;
   /** Report generation, review and rendering; report routes answer REPORTS_UNAVAILABLE without it. */
   reports?: ReportServices;
+  /** Where requests and answered errors are counted; nothing is counted without it. */
+  metrics?: Metrics;
+  /** Who may scrape GET /metrics; the endpoint exists only when this and `metrics` are given. */
+  metricsAccess?: MetricsAccess;
 }

@@ -1,21 +1,24 @@
 /**
- * Turning every failure into the one error body `{ error: { code, message, messageZh, details } }`:
+ * Turning every failure into the one error body `{ error: { code, message, messageZh, details, requestId } }`:
  * AppErrors as they are, schema failures as VALIDATION_FAILED with the failing paths, Fastify's own
- * errors by their codes, and anything unexpected as INTERNAL without a stack trace.
+ * errors by their codes, and anything unexpected as INTERNAL without a stack trace. Every answered error is
+ * counted by its code.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../contract/index.js';
 import { AppError, ERROR_CODES, isAppError } from '../platform/errors.js';
+import type { MetricsRecorder } from '../platform/metrics/index.js';
 
-/** The error body for `error`. */
-export function errorBody(error: AppError): ErrorResponse {
+/** The error body for `error`, with the request id when known (so a user can quote it to support). */
+export function errorBody(error: AppError, requestId?: string): ErrorResponse {
   return {
     error: {
       code: error.code,
       message: error.message,
       messageZh: ERROR_CODES[error.code].zh,
       details: error.details,
+      ...(requestId !== undefined && { requestId }),
     },
   };
 }
@@ -60,34 +63,41 @@ export function toAppError(error: unknown): AppError | null {
   return null;
 }
 
-/** Fastify's error handler: logs and answers with the error body. */
-export async function handleError(
-  error: unknown,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): Promise<void> {
-  const appError = toAppError(error);
-  if (appError === null) {
-    request.log.error({ err: error }, 'unexpected error');
-    await reply.code(500).send(errorBody(new AppError('INTERNAL', 'internal server error', {})));
-    return;
-  }
-  if (appError.status >= 500) request.log.error({ err: error }, appError.message);
-  else request.log.info({ code: appError.code }, appError.message);
-  const retryAfter = appError.details['retryAfterSeconds'];
-  if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
-  await reply.code(appError.status).send(errorBody(appError));
+/** Fastify's error and not-found handlers, counting what they answer in `metrics`. */
+export interface ErrorHandlers {
+  /** Logs and answers with the error body. */
+  onError(error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  /** ROUTE_NOT_FOUND naming the method and path. */
+  onNotFound(request: FastifyRequest, reply: FastifyReply): Promise<void>;
 }
 
-/** Fastify's not-found handler: ROUTE_NOT_FOUND naming the method and path. */
-export async function handleRouteNotFound(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const error = new AppError(
-    'ROUTE_NOT_FOUND',
-    `no endpoint ${request.method} ${request.url.split('?')[0]}`,
-    {
-      method: request.method,
-      url: request.url.split('?')[0],
+/** Builds the handlers over the process's metrics. */
+export function errorHandlers(metrics: MetricsRecorder): ErrorHandlers {
+  return {
+    async onError(error, request, reply) {
+      const appError = toAppError(error);
+      if (appError === null) {
+        request.log.error({ err: error }, 'unexpected error');
+        metrics.errorCounted('INTERNAL', 'api');
+        const internal = new AppError('INTERNAL', 'internal server error', {});
+        await reply.code(500).send(errorBody(internal, request.id));
+        return;
+      }
+      if (appError.status >= 500) request.log.error({ err: error }, appError.message);
+      else request.log.info({ code: appError.code }, appError.message);
+      metrics.errorCounted(appError.code, 'api');
+      const retryAfter = appError.details['retryAfterSeconds'];
+      if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+      await reply.code(appError.status).send(errorBody(appError, request.id));
     },
-  );
-  await reply.code(404).send(errorBody(error));
+    async onNotFound(request, reply) {
+      const path = request.url.split('?')[0];
+      const error = new AppError('ROUTE_NOT_FOUND', `no endpoint ${request.method} ${path}`, {
+        method: request.method,
+        url: path,
+      });
+      metrics.errorCounted(error.code, 'api');
+      await reply.code(404).send(errorBody(error, request.id));
+    },
+  };
 }

@@ -18,6 +18,7 @@ import type { Config } from '../config/index.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
+import type { MetricsRecorder } from '../platform/metrics/index.js';
 import type { ClusterDeps } from '../pipeline/cluster/index.js';
 import {
   createSchemeMatcherCache,
@@ -60,11 +61,13 @@ export interface AlertingParts {
   logger: Logger;
   /** The process's segmenter (with the domain dictionary), for the terms items are clustered on. */
   segmenter: Segmenter;
+  /** Where evaluation and deliveries are counted. */
+  metrics: MetricsRecorder;
 }
 
 /** Builds the alerting parts; nothing runs until a start function is called. */
 export function createAlerting(parts: AlertingParts): Alerting {
-  const { config, storage, queue, clock, logger, segmenter } = parts;
+  const { config, storage, queue, clock, logger, segmenter, metrics } = parts;
   const bus = createAlertBus((error) => logger.warn({ err: error }, 'alert stream listener failed'));
   const http = createHttpPoster({ timeoutMs: config.alertSendTimeoutMs });
   const mail =
@@ -113,6 +116,7 @@ export function createAlerting(parts: AlertingParts): Alerting {
     authorHashKey: config.authorStorage === 'hash' ? config.authorHashKey : null,
     alertHorizonMs: config.alertHorizonHours * 3600_000,
     onNotified: wake,
+    metrics,
   };
   let ticker: AlertTicker | null = null;
   let deadlineTicker: CaseDeadlineTicker | null = null;
@@ -131,6 +135,7 @@ export function createAlerting(parts: AlertingParts): Alerting {
         registry,
         clock,
         logger,
+        metrics,
         settings: { timeZone: config.timeZone, leaseMs: config.alertDeliveryLeaseSeconds * 1000 },
       });
       return dispatcher;
@@ -157,9 +162,12 @@ export function createAlerting(parts: AlertingParts): Alerting {
         onNotified: wake,
       });
       return {
+        // Forgets the tickers once stopped, so that a process elected leader again starts fresh ones.
         stop: async () => {
-          await ticker?.stop();
-          await deadlineTicker?.stop();
+          const started = [ticker, deadlineTicker];
+          ticker = null;
+          deadlineTicker = null;
+          for (const running of started) await running?.stop();
         },
       };
     },

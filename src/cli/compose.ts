@@ -22,12 +22,19 @@ import { createCollectionOperations } from '../pipeline/collect/service.js';
 import type { CollectDeps } from '../pipeline/collect/run.js';
 import { evaluateHandler, itemIdsOf } from '../pipeline/evaluate/index.js';
 import { maintenanceHandler } from '../pipeline/maintenance.js';
+import { retentionPolicyOf } from './retention-policy.js';
 import { decodeBody } from '../sources/encoding/index.js';
 import { createHttpClient, type HttpClient } from '../sources/http/index.js';
 import { extractArticle } from '../sources/page/index.js';
 import { builtInKinds, type SourceKindRegistry } from '../sources/registry.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { createLogger, type Logger } from '../platform/logger.js';
+import {
+  createMetrics,
+  createMetricsAccess,
+  type Metrics,
+  type MetricsAccess,
+} from '../platform/metrics/index.js';
 import { openStorage, type Storage } from '../storage/index.js';
 import { createAlerting, type Alerting } from './alerting.js';
 import { createReportServices } from '../reports/services.js';
@@ -48,13 +55,15 @@ export interface Runtime {
   segmenter: Segmenter;
   /** Full analysis with its models loaded once per process. */
   analysers: Analysers | null;
-  /** The polite HTTP client every collector shares (per-host limits and robots cache are per process). */
+  /** The polite HTTP client every collector shares (per-host limits shared on Redis when set; robots cache per process). */
   http: HttpClient;
   kinds: SourceKindRegistry;
   /** Events, alert rules, the delivery outbox and its dispatcher (started by the roles that need them). */
   alerting: Alerting;
   /** Report generation, review, the schedule ticker and e-mail (the ticker starts only where asked). */
   reporting: Reporting;
+  /** This process's Prometheus metrics (served at /metrics by the API, or by the worker's metrics port). */
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -91,8 +100,13 @@ export async function openRuntime(
     allowedPrivateHosts: config.fetchAllowPrivateHosts,
     clock,
     log: (message, detail) => logger.debug(detail ?? {}, message),
+    warn: (message, detail) => logger.warn(detail ?? {}, message),
+    ...(config.redisUrl
+      ? { sharedLimits: { redisUrl: config.redisUrl, keyPrefix: config.queuePrefix } }
+      : {}),
   });
-  const alerting = createAlerting({ config, storage, queue, clock, logger, segmenter });
+  const metrics = processMetrics(queue, clock, logger);
+  const alerting = createAlerting({ config, storage, queue, clock, logger, segmenter, metrics });
   const reporting = createReporting({ config, storage, data: storage.reportData, clock, logger });
   return {
     config,
@@ -106,6 +120,7 @@ export async function openRuntime(
     kinds: builtInKinds(),
     alerting,
     reporting,
+    metrics,
     close: async () => {
       await reporting.close();
       await alerting.close();
@@ -114,6 +129,29 @@ export async function openRuntime(
       await storage.close();
     },
   };
+}
+
+/** The process's metrics, with queue depths and ages read from `queue` at every scrape. */
+function processMetrics(queue: JobQueue, clock: Clock, logger: Logger): Metrics {
+  const metrics = createMetrics({
+    now: () => clock.now(),
+    processMetrics: true,
+    onQueueReadError: (error) => logger.warn({ err: error }, 'metrics: could not read the job queues'),
+  });
+  metrics.readQueuesFrom(async () => {
+    const [counts, oldest] = await Promise.all([queue.counts(), queue.oldestWaiting()]);
+    return Object.entries(counts).map(([name, count]) => ({
+      queue: name,
+      ...count,
+      oldestReadyAt: oldest[name as keyof typeof oldest] ?? null,
+    }));
+  });
+  return metrics;
+}
+
+/** Who may scrape /metrics, from METRICS_ALLOW and METRICS_TOKEN. */
+export function metricsAccessOf(config: Config): MetricsAccess {
+  return createMetricsAccess(config.metricsAllow, config.metricsToken);
 }
 
 /** A runtime for a one-shot command: logs go to stderr so that stdout carries only the command's answer. */
@@ -139,6 +177,7 @@ export function collectDeps(runtime: Runtime): CollectDeps {
       author: { mode: config.authorStorage, key: config.authorHashKey },
     },
     onStored: (itemIds) => queueEvaluation(runtime, itemIds),
+    metrics: runtime.metrics,
   };
 }
 
@@ -160,10 +199,12 @@ async function queueEvaluation(runtime: Runtime, itemIds: readonly string[]): Pr
  */
 export function startBackgroundWorkers(runtime: Runtime, roles: readonly string[]): RunningWorkers {
   if (roles.includes('deliver')) runtime.alerting.startDispatcher();
+  runtime.metrics.addRoles(roles);
   return startWorkers({
     queue: runtime.queue,
     roles,
     logger: runtime.logger,
+    metrics: runtime.metrics,
     handlers: {
       collect: collectHandler(collectDeps(runtime)),
       evaluate: evaluateAndTakeInAppeals(runtime),
@@ -171,6 +212,7 @@ export function startBackgroundWorkers(runtime: Runtime, roles: readonly string[
         storage: runtime.storage,
         clock: runtime.clock,
         logger: runtime.logger,
+        retention: retentionPolicyOf(runtime.config),
       }),
     },
   });
@@ -199,7 +241,8 @@ function evaluateAndTakeInAppeals(runtime: Runtime): JobHandler {
 
 /** Builds the HTTP API over a runtime. */
 export async function buildHttpApi(runtime: Runtime): Promise<FastifyInstance> {
-  const { config, storage, clock, logger, segmenter, queue } = runtime;
+  const { config, storage, clock, logger, segmenter, queue, metrics } = runtime;
+  metrics.addRoles(['api']);
   const auth = createAuthService(storage, clock, {
     sessionTtlMs: config.sessionTtlHours * 3600_000,
     login: {
@@ -232,6 +275,8 @@ export async function buildHttpApi(runtime: Runtime): Promise<FastifyInstance> {
       extractText: (page) => extractArticle(decodeBody(page.body, page.contentType).text, page.url).content,
       screenshotter: null,
     },
+    metrics,
+    metricsAccess: metricsAccessOf(config),
     options: {
       cookieSecure: config.cookieSecure,
       bodyLimitBytes: config.bodyLimitBytes,

@@ -3,6 +3,8 @@
  * zod schema, a default and a description. The loader and `docs/configuration.md` are both built from it.
  */
 import { z } from 'zod';
+import { ITEM_KINDS } from '../domain/index.js';
+import { DEFAULT_METRICS_ALLOW, isNetworkBlock } from '../platform/metrics/access.js';
 
 /** Parses "true/false/1/0/yes/no" the way operators write them in environment files. */
 const booleanFlag = z.union([
@@ -50,6 +52,32 @@ const timeZone = z.string().refine(
   },
   { message: 'unknown IANA time zone' },
 );
+
+const retentionDays = z.coerce.number().int().min(0);
+const ITEM_KIND_NAMES: readonly string[] = ITEM_KINDS;
+/** `kind=days,kind=days` (or an object in the config file) → days per item kind, kinds checked. */
+const daysByItemKind = z
+  .union([
+    z.record(z.string(), z.coerce.number().int().min(0)),
+    z.string().transform((text, ctx) => {
+      const days: Record<string, number> = {};
+      for (const part of text
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const match = /^([a-z]+)\s*=\s*(\d+)$/.exec(part);
+        if (!match?.[1] || match[2] === undefined) {
+          ctx.addIssue({ code: 'custom', message: `expected kind=days, got "${part}"` });
+          return z.NEVER;
+        }
+        days[match[1]] = Number(match[2]);
+      }
+      return days;
+    }),
+  ])
+  .refine((days) => Object.keys(days).every((kind) => ITEM_KIND_NAMES.includes(kind)), {
+    message: `item kinds are ${ITEM_KIND_NAMES.join(', ')}`,
+  });
 
 /** One setting. `secret` settings also accept `<ENV>_FILE` and are never logged. */
 export interface ConfigField {
@@ -114,6 +142,13 @@ export const CONFIG_FIELDS = {
     default: ['collect', 'analyse', 'deliver', 'report'],
     description:
       'Background roles this process runs (`serve` and `worker`); comma-separated in the environment.',
+  },
+  leaderTtlSeconds: {
+    env: 'LEADER_TTL_SECONDS',
+    schema: z.coerce.number().int().min(2).max(300),
+    default: 10,
+    description:
+      'Lease of the scheduler leader: renewed every third of it; when the leader dies another process takes over within about this long.',
   },
   logLevel: { env: 'LOG_LEVEL', schema: logLevel, default: 'info', description: 'Log level (pino).' },
   timeZone: {
@@ -312,6 +347,79 @@ export const CONFIG_FIELDS = {
     default: 6,
     description:
       'Attempts to e-mail an issued report to one recipient (retried after 1, 2, 4 … minutes, at most an hour apart) before the delivery is given up; the report stays in the console.',
+  },
+  metricsAllow: {
+    env: 'METRICS_ALLOW',
+    schema: commaList.refine((blocks) => blocks.every(isNetworkBlock), {
+      message: 'expected comma-separated addresses or CIDR blocks, e.g. 10.0.0.0/8,fd00::/8',
+    }),
+    default: [...DEFAULT_METRICS_ALLOW],
+    description:
+      'Networks (CIDR blocks) that may read GET /metrics without a token, when connecting directly (never through a proxy); comma-separated. Default: loopback and private ranges. Empty: token only.',
+  },
+  metricsToken: {
+    env: 'METRICS_TOKEN',
+    schema: z.string().trim(),
+    default: '',
+    description:
+      'Bearer token that lets a scraper read GET /metrics from any address (`Authorization: Bearer …`); empty: no token access.',
+    secret: true,
+  },
+  metricsPort: {
+    env: 'METRICS_PORT',
+    schema: port,
+    default: 0,
+    description:
+      'Port on which `fengxiang worker` serves GET /metrics (same access rules); 0: not served. `serve` answers /metrics on its API port.',
+  },
+  retentionItemsDays: {
+    env: 'RETENTION_ITEMS_DAYS',
+    schema: retentionDays,
+    default: 0,
+    description:
+      'Items published longer ago than this many days are deleted by the daily `retention` task, except items held by open incidents, clues, appeals, open alerts or still-active events; 0 keeps items forever.',
+  },
+  retentionItemsByKind: {
+    env: 'RETENTION_ITEMS_BY_KIND',
+    schema: daysByItemKind,
+    default: {},
+    description:
+      'Retention days for particular item kinds, overriding RETENTION_ITEMS_DAYS, e.g. `hot=30,comment=180,article=0` (0 keeps that kind forever). Kinds: article, post, comment, repost, message, hot.',
+  },
+  retentionEvidenceDays: {
+    env: 'RETENTION_EVIDENCE_DAYS',
+    schema: retentionDays,
+    default: 0,
+    description:
+      'Evidence captures (extracted text, raw page, screenshot) of closed incidents and clues older than this many days are deleted; evidence of open cases is never deleted; 0 keeps evidence forever.',
+  },
+  retentionFetchRunsDays: {
+    env: 'RETENTION_FETCH_RUNS_DAYS',
+    schema: retentionDays,
+    default: 90,
+    description:
+      'Fetch history and source health events are kept this many days (spike baselines read fetch history, so keep at least 30); 0 keeps them forever.',
+  },
+  retentionDeliveriesDays: {
+    env: 'RETENTION_DELIVERIES_DAYS',
+    schema: retentionDays,
+    default: 90,
+    description:
+      'Alert deliveries that were sent or given up are kept this many days after their last attempt; pending ones are never deleted; 0 keeps them forever.',
+  },
+  retentionSessionsDays: {
+    env: 'RETENTION_SESSIONS_DAYS',
+    schema: retentionDays,
+    default: 7,
+    description:
+      'Expired or revoked console sessions stay this many days (for the audit trail) before they are deleted; 0 keeps them forever.',
+  },
+  retentionBatchSize: {
+    env: 'RETENTION_BATCH_SIZE',
+    schema: positiveInt,
+    default: 500,
+    description:
+      'Rows the retention task deletes per statement; small batches keep a live database responsive.',
   },
 } as const satisfies Record<string, ConfigField>;
 

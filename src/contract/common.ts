@@ -54,6 +54,10 @@ export const errorResponse = z
       message: z.string(),
       messageZh: z.string(),
       details: z.record(z.string(), z.unknown()),
+      requestId: z
+        .string()
+        .optional()
+        .describe('The request id (also in the X-Request-Id header and the server logs), for support'),
     }),
   })
   .meta({ id: 'Error' });

@@ -3,6 +3,7 @@
  * BullMQ on Redis (scale-out). Jobs carry small JSON payloads — ids, not documents — and every handler is
  * idempotent, because a job whose worker died runs again.
  */
+import type { Logger } from '../platform/logger.js';
 import type { QueueName } from './catalogue.js';
 
 /** A JSON scalar. */
@@ -45,6 +46,8 @@ export interface JobContext {
   attempt: number;
   /** Aborted when the attempt exceeds the queue's timeout; long handlers should honour it and stop. */
   signal: AbortSignal;
+  /** The worker's logger bound to `jobId`, `queue` and `attempt`, so every line of the job says which run it is. */
+  logger: Logger;
 }
 
 /** Processes one job. Throwing fails the attempt: the job retries with backoff, or becomes a dead letter. */
@@ -94,6 +97,12 @@ export interface JobQueue {
   retryDead(id: string): Promise<void>;
   /** Counts per state of every catalogue queue. */
   counts(): Promise<Record<QueueName, QueueCounts>>;
+  /**
+   * Per catalogue queue, the epoch milliseconds since which its oldest waiting job has been ready to run
+   * (null when nothing is waiting), so that a stuck or starved queue shows as a growing age. Delayed jobs
+   * are not waiting until their time comes.
+   */
+  oldestWaiting(): Promise<Record<QueueName, number | null>>;
   /** Stops every processor of this instance (waiting for running jobs) and releases the connection. */
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@
  * handler fails its attempt the same way everywhere.
  */
 import { AppError } from '../platform/errors.js';
+import type { Logger } from '../platform/logger.js';
 import type { JobContext, JobHandler } from './queue.js';
 
 /** Longest error text kept with a job. */
@@ -11,12 +12,13 @@ const MAX_ERROR_LENGTH = 2000;
 /**
  * Runs `handler` and rejects with JOB_TIMED_OUT after `timeoutMs`, aborting the handler's signal. The
  * handler is not killed (JavaScript cannot do that): it must honour the signal or its side effects may
- * overlap with the retry.
+ * overlap with the retry. The handler's logger is a child of `logger` bound to the job's id, queue and attempt.
  */
 export async function runWithTimeout(
   handler: JobHandler,
-  job: Omit<JobContext, 'signal'>,
+  job: Omit<JobContext, 'signal' | 'logger'>,
   timeoutMs: number,
+  logger: Logger,
 ): Promise<void> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -32,12 +34,19 @@ export async function runWithTimeout(
   });
   try {
     await Promise.race([
-      Promise.resolve().then(() => handler({ ...job, signal: controller.signal })),
+      Promise.resolve().then(() =>
+        handler({ ...job, signal: controller.signal, logger: jobLogger(logger, job) }),
+      ),
       timedOut,
     ]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** `logger` bound to one attempt of one job. */
+export function jobLogger(logger: Logger, job: Pick<JobContext, 'id' | 'queue' | 'attempt'>): Logger {
+  return logger.child({ jobId: job.id, queue: job.queue, attempt: job.attempt });
 }
 
 /** A short, storable description of whatever a handler threw. */

@@ -19,6 +19,8 @@ export interface Schedule {
 /** The built-in schedules. */
 export const BUILT_IN_SCHEDULES: readonly Schedule[] = [
   { name: 'purge-sessions', cron: '17 * * * *', queue: 'maintenance', payload: { task: 'purge-sessions' } },
+  { name: 'item-partitions', cron: '41 3 * * *', queue: 'maintenance', payload: { task: 'item-partitions' } },
+  { name: 'retention', cron: '23 2 * * *', queue: 'maintenance', payload: { task: 'retention' } },
 ];
 
 /** The idempotency key of a schedule's run at `slot` (the second it fired). */

@@ -146,6 +146,62 @@ export const ERROR_CODES = {
     zh: '报告服务未启用',
     en: 'Reports are not available in this process',
   },
+  COORDINATION_UNAVAILABLE: {
+    status: 503,
+    zh: '协调服务（领导锁或共享限速）暂不可用',
+    en: 'The coordination store (leader lock or shared politeness limits) is unavailable',
+  },
+  BACKUP_UNSUPPORTED: {
+    status: 400,
+    zh: '此数据库不能用 fengxiang backup/restore 备份或恢复（PostgreSQL 请用 pg_dump / pg_basebackup）',
+    en: 'fengxiang backup/restore works on the embedded SQLite database only (PostgreSQL: pg_dump / pg_basebackup)',
+  },
+  BACKUP_NOT_FOUND: { status: 404, zh: '备份文件不存在', en: 'The backup file does not exist' },
+  BACKUP_INVALID: {
+    status: 422,
+    zh: '备份文件无效（不是 SQLite 数据库或完整性检查未通过）',
+    en: 'The backup is not valid (not a SQLite database, or it failed the integrity check)',
+  },
+  BACKUP_SCHEMA_NEWER: {
+    status: 409,
+    zh: '备份来自更新的版本，请先升级本程序再恢复',
+    en: 'The backup comes from a newer release; upgrade Fengxiang before restoring it',
+  },
+  RESTORE_TARGET_IN_USE: {
+    status: 409,
+    zh: '数据库正被运行中的进程使用，请先停止服务再恢复',
+    en: 'The database is in use by a running process; stop the server and workers first',
+  },
+  RESTORE_TARGET_EXISTS: {
+    status: 409,
+    zh: '目标数据库已存在，确认替换请加 --force',
+    en: 'The target database exists; pass --force to replace it',
+  },
+  TRANSFER_SOURCE_INVALID: {
+    status: 400,
+    zh: '迁移源不是可用的风向 SQLite 数据库',
+    en: 'The copy source is not a usable Fengxiang SQLite database',
+  },
+  TRANSFER_SCHEMA_MISMATCH: {
+    status: 409,
+    zh: '迁移源与目标数据库的结构版本不一致',
+    en: 'The copy source and target are not at the same schema version',
+  },
+  TRANSFER_TARGET_NOT_EMPTY: {
+    status: 409,
+    zh: '目标数据库已有数据（续传请加 --resume）',
+    en: 'The target database already holds data (add --resume to continue a copy)',
+  },
+  TRANSFER_INTERRUPTED: {
+    status: 503,
+    zh: '数据迁移被中断，可用 --resume 继续',
+    en: 'The copy was interrupted; --resume continues it',
+  },
+  TRANSFER_VERIFY_FAILED: {
+    status: 500,
+    zh: '迁移校验失败：源与目标的行数或校验和不一致',
+    en: 'Copy verification failed: row counts or checksums differ',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorText>;
 

@@ -68,6 +68,10 @@ import type { WorkCalendarRepository } from './work-calendars/types.js';
 export type * from './duty-notes/types.js';
 import type { DutyNoteRepository } from './duty-notes/types.js';
 export type * from './events/types.js';
+export type * from './retention/types.js';
+export type * from './locks/types.js';
+import type { LockRepository } from './locks/types.js';
+import type { RetentionRepository } from './retention/types.js';
 export type * from './channels/types.js';
 export type * from './deliveries/types.js';
 export type * from './alerts/types.js';
@@ -282,6 +286,8 @@ export interface ItemFilters {
   appeal?: boolean;
   languages?: string[];
   parentId?: string;
+  /** Only the near-duplicates (reposts, copies) of this item. */
+  dupOf?: string;
   /** true: only originals (no parent); false: only comments/reposts. */
   originalsOnly?: boolean;
   /** true: only distinct voices (not near-duplicates of another item); false: only the copies. */
@@ -298,6 +304,20 @@ export interface ItemSearch {
   page: PageRequest;
 }
 
+/** What one run of item partition maintenance did. */
+export interface ItemPartitionReport {
+  /** Partitions created, by name. */
+  created: string[];
+  /** Rows moved out of the DEFAULT partition into partitions of their months. */
+  moved: number;
+}
+
+/** Monthly item partitions on PostgreSQL (storage/partitions); SQLite has none and reports nothing done. */
+export interface ItemPartitionMaintenance {
+  /** Creates the partitions of the month of `now` and the months ahead, and empties the DEFAULT partition. */
+  maintain(now: number): Promise<ItemPartitionReport>;
+}
+
 /** Items. */
 export interface ItemRepository {
   /**
@@ -310,6 +330,11 @@ export interface ItemRepository {
   getMany(ids: readonly string[]): Promise<Item[]>;
   /** Records that evaluation (scheme hits, events, alert rules) has looked at these items. */
   markEvaluated(ids: readonly string[], at: number): Promise<void>;
+  /**
+   * Those of `ids` that evaluation has not looked at yet (new, or edited since): what a repeated or
+   * overlapping evaluation job still has to do.
+   */
+  unevaluated(ids: readonly string[]): Promise<string[]>;
   /** Ids of items collected in [from, to) that evaluation has not looked at, oldest first. */
   listUnevaluated(from: number, to: number, limit: number): Promise<string[]>;
   search(query: ItemSearch): Promise<Page<Item>>;
@@ -452,6 +477,10 @@ export interface Storage {
   readonly reportSchedules: ReportScheduleRepository;
   readonly reportDeliveries: ReportDeliveryRepository;
   readonly reportSettings: ReportSettingsRepository;
+  readonly retention: RetentionRepository;
+  readonly itemPartitions: ItemPartitionMaintenance;
+  /** Named locks across processes (per-unit evaluation, so racing workers never cluster or alert twice). */
+  readonly locks: LockRepository;
   /**
    * Runs `work` in one transaction with repositories bound to it. Inside `work`, use only `tx`: on SQLite
    * the one connection is held by the transaction, so a call through the outer storage waits forever.

@@ -30,9 +30,11 @@ import { KyselySentimentCorrectionRepository } from './corrections/repository.js
 import { KyselySourceHealthEventRepository } from './health-events/repository.js';
 import { KyselyHotTopicRepository } from './hot-topics/repository.js';
 import { KyselyItemRepository } from './items/repository.js';
+import { KyselyItemPartitions } from './partitions/repository.js';
 import { KyselyKeyPeriodRepository } from './key-periods/repository.js';
 import { KyselyEventRepository } from './events/repository.js';
 import { KyselyKeyAccountRepository } from './key-accounts/repository.js';
+import { KyselyLockRepository } from './locks/repository.js';
 import { KyselyReportDataSource } from './report-data/source.js';
 import { KyselyKeywordCountSource } from './report-data/keywords.js';
 import { KyselySchemeHitRepository } from './scheme-hits/repository.js';
@@ -49,6 +51,7 @@ import { KyselyReportRepository } from './reports/repository.js';
 import { KyselyReportScheduleRepository } from './reports/schedules.js';
 import { KyselyReportDeliveryRepository } from './reports/deliveries.js';
 import { KyselyReportSettingsRepository } from './reports/settings.js';
+import { KyselyRetentionRepository } from './retention/repository.js';
 
 /** The repositories of a {@link Storage}, without its lifecycle: what a transaction's work receives. */
 export type Repositories = Omit<Storage, 'transaction' | 'close' | 'ping'>;
@@ -104,6 +107,9 @@ export function createRepositories(db: Kysely<Database>, dialect: DialectName, c
     reportSchedules: new KyselyReportScheduleRepository(db, clock),
     reportDeliveries: new KyselyReportDeliveryRepository(db, clock),
     reportSettings: new KyselyReportSettingsRepository(db),
+    retention: new KyselyRetentionRepository(db),
+    locks: new KyselyLockRepository(db, dialect),
+    itemPartitions: new KyselyItemPartitions(db, dialect),
   };
 }
 
@@ -151,6 +157,9 @@ export class KyselyStorage implements Storage {
   readonly reportSchedules: Repositories['reportSchedules'];
   readonly reportDeliveries: Repositories['reportDeliveries'];
   readonly reportSettings: Repositories['reportSettings'];
+  readonly retention: Repositories['retention'];
+  readonly itemPartitions: Repositories['itemPartitions'];
+  readonly locks: Repositories['locks'];
   private readonly clock: Clock;
 
   constructor(
@@ -201,6 +210,9 @@ export class KyselyStorage implements Storage {
     this.reportSchedules = repositories.reportSchedules;
     this.reportDeliveries = repositories.reportDeliveries;
     this.reportSettings = repositories.reportSettings;
+    this.retention = repositories.retention;
+    this.itemPartitions = repositories.itemPartitions;
+    this.locks = repositories.locks;
   }
 
   /** Commits when `work` resolves and rolls back when it throws (the error is passed on). */

@@ -79,6 +79,7 @@ describe('error bodies', () => {
       message: 'no endpoint GET /api/v1/nothing-here',
       messageZh: '接口不存在',
       details: { method: 'GET', url: '/api/v1/nothing-here' },
+      requestId: response.headers.get('x-request-id'),
     });
   });
 

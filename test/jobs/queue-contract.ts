@@ -167,6 +167,43 @@ export function describeQueueContract(name: string, open: OpenQueue): void {
       );
     });
 
+    it('tells since when the oldest ready job of each queue has waited, not counting delayed jobs', async () => {
+      const queue = await fresh();
+      expect(Object.values(await queue.oldestWaiting()).every((at) => at === null)).toBe(true);
+      const before = Date.now();
+      await queue.enqueue('collect', { sourceId: 'first' });
+      const between = Date.now();
+      await sleep(20);
+      await queue.enqueue('collect', { sourceId: 'second' });
+      await queue.enqueue('collect', { sourceId: 'second' }, { priority: 3 });
+      await queue.enqueue('cluster', { itemIds: ['later'] }, { delayMs: 60_000 });
+
+      const oldest = await queue.oldestWaiting();
+      expect(oldest.collect).not.toBeNull();
+      expect(oldest.collect ?? 0).toBeGreaterThanOrEqual(before);
+      expect(oldest.collect ?? Infinity).toBeLessThanOrEqual(between);
+      expect(oldest.cluster).toBeNull();
+      expect(oldest.analyse).toBeNull();
+      expect(Object.keys(oldest).sort()).toEqual(
+        ['analyse', 'cluster', 'collect', 'deliver', 'evaluate', 'maintenance', 'report'].sort(),
+      );
+
+      queue.process('collect', () => undefined);
+      await waitFor(async () => (await queue.counts()).collect.completed === 3, 'completion');
+      expect((await queue.oldestWaiting()).collect).toBeNull();
+    });
+
+    it('hands the handler a logger bound to the job id, queue and attempt', async () => {
+      const queue = await fresh();
+      const bound: unknown[] = [];
+      queue.process('report', (job) => {
+        bound.push(job.logger.bindings());
+      });
+      const { id } = await queue.enqueue('report', { reportId: 'r1' });
+      await waitFor(async () => (await queue.counts()).report.completed === 1, 'completion');
+      expect(bound).toEqual([expect.objectContaining({ jobId: id, queue: 'report', attempt: 1 })]);
+    });
+
     it('fails an attempt that outlives the queue timeout and aborts its signal', async () => {
       const queue = await fresh(tuneCatalogue({ timeoutMs: 150, backoffBaseMs: 50 }, FAST));
       let aborted = false;

@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { QUEUE_NAMES, type QueueName } from '../../src/jobs/catalogue.js';
 import type { JobHandler } from '../../src/jobs/queue.js';
 import { startWorkers, type JobHandlers } from '../../src/jobs/runner.js';
+import { AppError } from '../../src/platform/errors.js';
+import { createMetrics } from '../../src/platform/metrics/index.js';
+import { sampleValue } from '../helpers/prometheus.js';
 import { openSqliteJobQueue, type SqliteJobQueue } from '../../src/jobs/sqlite/sqlite-queue.js';
 import { sleep, waitFor } from './wait.js';
 
@@ -86,6 +89,33 @@ describe('worker runner', () => {
     await waitFor(async () => (await jobs.counts()).collect.completed === 5, 'five jobs');
     await workers.stop();
     expect(peak).toBe(1);
+  });
+
+  it('times every attempt by queue and outcome, and counts failures by error code', async () => {
+    const jobs = openQueue();
+    const metrics = createMetrics({ now: () => Date.now(), processMetrics: false });
+    const workers = startWorkers({
+      queue: jobs,
+      roles: ['collect'],
+      metrics,
+      handlers: {
+        collect: ({ payload }) => {
+          if ((payload as { fail?: boolean }).fail) throw new AppError('FETCH_TIMEOUT', 'the site is slow');
+        },
+      },
+    });
+    await jobs.enqueue('collect', { fail: false });
+    await jobs.enqueue('collect', { fail: true }, { maxAttempts: 1 });
+    await waitFor(async () => (await jobs.counts()).collect.dead === 1, 'the dead job');
+    await waitFor(async () => (await jobs.counts()).collect.completed === 1, 'the completed job');
+    await workers.stop();
+
+    const text = await metrics.render();
+    const attempts = (outcome: string) =>
+      sampleValue(text, 'fengxiang_job_duration_seconds_count', { queue: 'collect', outcome });
+    expect(attempts('completed')).toBe(1);
+    expect(attempts('failed')).toBe(1);
+    expect(sampleValue(text, 'fengxiang_errors_total', { code: 'FETCH_TIMEOUT', origin: 'job' })).toBe(1);
   });
 
   it('refuses an unknown role before starting anything', () => {

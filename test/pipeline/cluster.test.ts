@@ -213,7 +213,13 @@ describe.each(databaseTargets)('clustering job on $name', (target) => {
     const office = await unit('高新区');
     const id = await add(office, '大桥 限行 通告', 0);
     const handler = clusterHandler({ ...deps, logger: createLogger('silent') });
-    const job = { id: 'job-1', queue: 'cluster' as const, attempt: 1, signal: new AbortController().signal };
+    const job = {
+      id: 'job-1',
+      queue: 'cluster' as const,
+      attempt: 1,
+      signal: new AbortController().signal,
+      logger: createLogger('silent'),
+    };
     await handler({ ...job, payload: { itemIds: [id] } });
     expect((await storage.events.eventsOfItems([id])).has(id)).toBe(true);
     await expect(handler({ ...job, payload: { items: [id] } })).rejects.toMatchObject({

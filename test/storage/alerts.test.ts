@@ -184,6 +184,16 @@ describe.each(databaseTargets)('alert storage on $name', (target) => {
       expect(await alerts.get(first.id, { unitIds: [other.id] })).toBeNull();
     });
 
+    it('keeps a fractional notified value (heat at the last notice) and merges another', async () => {
+      const own = await makeUnit(test, 'heat-desk');
+      const heat = await alerts.insert(
+        alertOf(own.id, { trigger: 'event_heat', mergeKey: 'rule-1:heat:e1', notifiedCount: 86.6 }),
+      );
+      expect((await alerts.get(heat.id))?.notifiedCount).toBe(86.6);
+      const merged = await alerts.merge(heat.id, { countDelta: 1, at: START + 1, notifiedCount: 91.25 });
+      expect(merged.notifiedCount).toBe(91.25);
+    });
+
     it('finds the open alert of a merge key and merges by adding to the count', async () => {
       expect((await alerts.findOpenByMergeKey(unit.id, 'rule-1:scheme:s1'))?.id).toBe(first.id);
       expect(await alerts.findOpenByMergeKey(other.id, 'rule-1:scheme:s1')).toBeNull();

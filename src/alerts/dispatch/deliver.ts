@@ -7,6 +7,7 @@ import type { Alert } from '../../domain/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { isAppError } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
+import { noMetrics, type MetricsRecorder } from '../../platform/metrics/index.js';
 import type { ChannelRepository, ClaimedDelivery, DeliveryRepository } from '../../storage/repositories.js';
 import type { ChannelRegistry } from '../channels/registry.js';
 import { nextAttemptAt, type RetryPolicy } from './backoff.js';
@@ -27,6 +28,8 @@ export interface DeliverDeps {
   random: () => number;
   retry: RetryPolicy;
   timeZone: string;
+  /** Where attempts (by channel kind and result) and the latency of sent alerts are counted. */
+  metrics?: MetricsRecorder;
 }
 
 /** How one attempt ended. */
@@ -60,14 +63,46 @@ async function fail(
   return retryAt === null ? 'dead' : 'failed';
 }
 
-/** Sends one claimed delivery and records the outcome (only while the lease is still held). */
+/**
+ * Sends one claimed delivery and records the outcome (only while the lease is still held), then counts the
+ * attempt by channel kind and result, with the time from the alert's creation when it was sent.
+ */
 export async function deliverClaim(deps: DeliverDeps, claim: ClaimedDelivery): Promise<DeliveryOutcome> {
+  const attempt = await attemptDelivery(deps, claim);
+  const metrics = deps.metrics ?? noMetrics;
+  const latency =
+    attempt.outcome === 'sent' && attempt.alertCreatedAt !== null
+      ? (deps.clock.now() - attempt.alertCreatedAt) / 1000
+      : null;
+  metrics.deliveryAttempted(attempt.kind, attempt.outcome, latency);
+  if (attempt.errorCode !== null) metrics.errorCounted(attempt.errorCode, 'delivery');
+  return attempt.outcome;
+}
+
+/** One attempt and what the metrics need to know about it. */
+interface Attempt {
+  outcome: DeliveryOutcome;
+  /** The channel's kind, or `unknown` when the channel is gone. */
+  kind: string;
+  alertCreatedAt: number | null;
+  /** The stable code of a failed send (null when sent or refused before sending). */
+  errorCode: string | null;
+}
+
+async function attemptDelivery(deps: DeliverDeps, claim: ClaimedDelivery): Promise<Attempt> {
   const { delivery } = claim;
+  const refused = async (reason: string, kind = 'unknown'): Promise<Attempt> => ({
+    outcome: await fail(deps, claim, reason, true),
+    kind,
+    alertCreatedAt: null,
+    errorCode: null,
+  });
   const alert = await deps.alerts.get(delivery.alertId);
-  if (!alert) return fail(deps, claim, `alert ${delivery.alertId} does not exist`, true);
+  if (!alert) return refused(`alert ${delivery.alertId} does not exist`);
   const channel = await deps.channels.get(delivery.channelId);
-  if (!channel) return fail(deps, claim, `channel ${delivery.channelId} does not exist`, true);
-  if (!channel.enabled) return fail(deps, claim, `channel ${channel.id} is disabled`, true);
+  if (!channel) return refused(`channel ${delivery.channelId} does not exist`);
+  if (!channel.enabled) return refused(`channel ${channel.id} is disabled`, channel.kind);
+  const facts = { kind: channel.kind, alertCreatedAt: alert.createdAt };
   try {
     await deps.registry.send(channel.kind, channel.config, {
       alert,
@@ -77,7 +112,9 @@ export async function deliverClaim(deps: DeliverDeps, claim: ClaimedDelivery): P
       timeZone: deps.timeZone,
     });
   } catch (error) {
-    return fail(deps, claim, describe(error), isPermanent(error));
+    const outcome = await fail(deps, claim, describe(error), isPermanent(error));
+    return { ...facts, outcome, errorCode: isAppError(error) ? error.code : 'DELIVERY_FAILED' };
   }
-  return (await deps.deliveries.markSent(claim, deps.clock.now())) ? 'sent' : 'lease-lost';
+  const outcome = (await deps.deliveries.markSent(claim, deps.clock.now())) ? 'sent' : 'lease-lost';
+  return { ...facts, outcome, errorCode: null };
 }

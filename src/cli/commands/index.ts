@@ -1,6 +1,8 @@
 /** The command table of `fengxiang` (DESIGN.md §6). */
 import { adminCommand } from './admin.js';
 import { analyzeCommand } from './analyze.js';
+import { backupCommand } from './backup.js';
+import { copyCommand } from './copy.js';
 import { correctionsCommand } from './corrections.js';
 import { dedupCommand } from './dedup.js';
 import { demoCommand } from './demo.js';
@@ -8,6 +10,7 @@ import { importCommand } from './import.js';
 import { matchCommand } from './match.js';
 import { reanalyzeCommand } from './reanalyze.js';
 import { reportCommand } from './report.js';
+import { restoreCommand } from './restore.js';
 import { migrateCommand } from './migrate.js';
 import { serveCommand } from './serve.js';
 import { sourceCommand } from './source.js';
@@ -20,6 +23,9 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   serve: serveCommand,
   worker: workerCommand,
   migrate: migrateCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  copy: copyCommand,
   admin: adminCommand,
   token: tokenCommand,
   import: importCommand,

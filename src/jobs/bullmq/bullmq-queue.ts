@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { newSecret } from '../../platform/ids.js';
 import { createLogger, type Logger } from '../../platform/logger.js';
 import { QUEUE_CATALOGUE, QUEUE_NAMES, type QueueCatalogue, type QueueName } from '../catalogue.js';
-import { zeroCounts } from '../counts.js';
+import { noneWaiting, zeroCounts } from '../counts.js';
 import { resolveEnqueueOptions, specOf, type ResolvedEnqueueOptions } from '../enqueue-options.js';
 import { encodePayload } from '../payload.js';
 import type {
@@ -101,7 +101,7 @@ export class BullmqJobQueue implements JobQueue {
           payload: job.data,
           attempt: attemptOf(job),
         };
-        await runWithTimeout(handler, context, spec.timeoutMs).catch(rethrowDescribed);
+        await runWithTimeout(handler, context, spec.timeoutMs, this.logger).catch(rethrowDescribed);
       },
       {
         connection: this.connection,
@@ -169,6 +169,27 @@ export class BullmqJobQueue implements JobQueue {
     return counts;
   }
 
+  /**
+   * Looks at the longest-waiting job of each waiting list (FIFO list, paused list, and the next job of the
+   * prioritised set), so one scrape costs a few Redis calls whatever the backlog; a long-starved low-priority
+   * job behind a stream of higher-priority ones is not seen.
+   */
+  async oldestWaiting(): Promise<Record<QueueName, number | null>> {
+    this.assertOpen();
+    const oldest = noneWaiting();
+    await Promise.all(
+      QUEUE_NAMES.map(async (name) => {
+        const queue = this.queueOf(name);
+        const heads = await Promise.all(
+          (['wait', 'paused', 'prioritized'] as const).map((type) => queue.getJobs([type], 0, 0, true)),
+        );
+        const readyAts = heads.flat().map(readyAtOf);
+        oldest[name] = readyAts.length > 0 ? Math.min(...readyAts) : null;
+      }),
+    );
+    return oldest;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -219,6 +240,15 @@ export class BullmqJobQueue implements JobQueue {
   private assertOpen(): void {
     if (this.closed) throw new AppError('STORAGE_UNAVAILABLE', 'the job queue is closed');
   }
+}
+
+/**
+ * When a waiting job became ready: its creation plus its delay, or for a retry the start of the failed
+ * attempt plus the backoff (BullMQ keeps no "failed at" for retried jobs, so this errs towards older).
+ */
+function readyAtOf(job: Job<JsonValue>): number {
+  const delay = job.delay || 0;
+  return Math.max(job.timestamp + delay, (job.processedOn ?? 0) + delay);
 }
 
 /** The attempt number of a job about to run: BullMQ counts started attempts, including stalled ones. */

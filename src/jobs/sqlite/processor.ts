@@ -95,7 +95,7 @@ export class SqliteProcessor {
         payload: decodePayload(row.payload),
         attempt: row.attempts,
       };
-      await runWithTimeout(this.deps.handler, job, this.deps.spec.timeoutMs);
+      await runWithTimeout(this.deps.handler, job, this.deps.spec.timeoutMs, this.deps.logger);
       this.record(() => this.deps.statements.complete.run(this.held(row.id)).changes);
     } catch (error) {
       this.record(() => this.fail(row, describeError(error)));

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId, newSecret } from '../../platform/ids.js';
 import { createLogger, type Logger } from '../../platform/logger.js';
 import { QUEUE_CATALOGUE, isQueueName, type QueueCatalogue, type QueueName } from '../catalogue.js';
-import { zeroCounts } from '../counts.js';
+import { noneWaiting, zeroCounts } from '../counts.js';
 import { resolveEnqueueOptions, specOf } from '../enqueue-options.js';
 import { decodePayload, encodePayload } from '../payload.js';
 import type {
@@ -161,6 +161,15 @@ export class SqliteJobQueue implements JobQueue {
       if (isQueueName(queue)) counts[queue] = row;
     }
     return counts;
+  }
+
+  async oldestWaiting(): Promise<Record<QueueName, number | null>> {
+    this.assertOpen();
+    const oldest = noneWaiting();
+    for (const { queue, readyAt } of this.statements.oldestWaiting.all({ now: this.clock.now() })) {
+      if (isQueueName(queue)) oldest[queue] = readyAt;
+    }
+    return oldest;
   }
 
   async close(): Promise<void> {

@@ -67,6 +67,7 @@ export interface QueueStatements {
   revive: BetterSqlite3.Statement<[{ id: string; now: number }]>;
   stateOf: BetterSqlite3.Statement<[{ id: string }], { state: string }>;
   counts: BetterSqlite3.Statement<[{ now: number }], CountRow>;
+  oldestWaiting: BetterSqlite3.Statement<[{ now: number }], { queue: string; readyAt: number }>;
   purge: BetterSqlite3.Statement<[{ state: string; before: number }]>;
 }
 
@@ -135,6 +136,9 @@ export function prepareStatements(db: BetterSqlite3.Database): QueueStatements {
              SUM(state = 'completed') AS completed,
              SUM(state = 'dead') AS dead
       FROM jobs GROUP BY queue`),
+    oldestWaiting: db.prepare(`
+      SELECT queue, MIN(run_at) AS readyAt FROM jobs
+      WHERE state = 'waiting' AND run_at <= @now GROUP BY queue`),
     purge: db.prepare(`DELETE FROM jobs WHERE state = @state AND finished_at < @before`),
   };
 }

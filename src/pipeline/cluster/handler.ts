@@ -17,13 +17,15 @@ export function clusterPayloadIds(payload: unknown, jobId: string): string[] {
   return ids as string[];
 }
 
-/** The handler of the `cluster` queue. Idempotent: items already in an event are skipped. */
+/**
+ * The handler of the `cluster` queue. Idempotent: items already in an event are skipped. It logs through the
+ * job's logger (bound to the job id); `deps.logger` stays for callers that share deps with other steps.
+ */
 export function clusterHandler(deps: ClusterDeps & { logger: Logger }): JobHandler {
   return async (job) => {
     const outcome = await clusterItems(deps, clusterPayloadIds(job.payload, job.id));
-    deps.logger.debug(
+    job.logger.debug(
       {
-        jobId: job.id,
         assigned: outcome.assigned,
         created: outcome.created.length,
         merges: outcome.merges.length,

@@ -8,6 +8,7 @@ import type { Segmenter } from '../../analysis/segment/segmenter.js';
 import type { RawItem } from '../../domain/collection.js';
 import type { Source } from '../../domain/entities.js';
 import { newId } from '../../platform/ids.js';
+import { noMetrics, type MetricsRecorder } from '../../platform/metrics/index.js';
 import type { Storage } from '../../storage/repositories.js';
 import { normaliseRawItem, type Candidate } from './normalise.js';
 import { normaliseContextOf } from './normalise-batch.js';
@@ -33,6 +34,8 @@ export interface AcceptDeps {
   settings: { defaultTimeZone: string; author: { mode: 'plain' | 'hash'; key: string } };
   /** Told the ids of new and edited items after the commit (see CollectDeps.onStored); must not throw. */
   onStored?: (itemIds: readonly string[]) => Promise<void>;
+  /** Where accepted batches are counted; absent counts nothing ({@link noMetrics}). */
+  metrics?: MetricsRecorder;
 }
 
 /**
@@ -70,18 +73,36 @@ export async function acceptItems(
     });
     return summary;
   });
-  const changed = [...stored.inserted, ...stored.updated];
-  if (deps.onStored && changed.length > 0) await deps.onStored(changed);
   const final = outcomes.map((outcome) =>
     typeof outcome === 'number' ? (stored.outcomes[outcome] ?? rejectedInternally()) : outcome,
   );
-  return {
+  const summary = {
     outcomes: final,
     inserted: stored.inserted.length,
     updated: stored.updated.length,
     duplicates: final.filter((o) => o.status === 'duplicate' || o.status === 'tombstoned').length,
     rejected: final.filter((o) => o.status === 'rejected').length,
   };
+  countAccepted(deps.metrics ?? noMetrics, source, summary, deps.analysers ? candidates.length : 0);
+  const changed = [...stored.inserted, ...stored.updated];
+  if (deps.onStored && changed.length > 0) await deps.onStored(changed);
+  return summary;
+}
+
+/** Counts a stored batch by path (the source's kind: push or import) and the items analysed. */
+function countAccepted(
+  metrics: MetricsRecorder,
+  source: Source,
+  summary: AcceptSummary,
+  analysed: number,
+): void {
+  metrics.itemsIngested(source.id, source.kind === 'import' ? 'import' : 'push', {
+    inserted: summary.inserted,
+    updated: summary.updated,
+    duplicate: summary.duplicates,
+    rejected: summary.rejected,
+  });
+  metrics.itemsProcessed('analyse', analysed);
 }
 
 function rejectedInternally(): AcceptOutcome {

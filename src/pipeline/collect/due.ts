@@ -99,6 +99,6 @@ export function collectHandler(deps: CollectDeps): JobHandler {
     if (typeof sourceId !== 'string') {
       throw new AppError('VALIDATION_FAILED', `collect job ${job.id} has no sourceId in its payload`);
     }
-    await collectSource(deps, sourceId, job.signal);
+    await collectSource({ ...deps, logger: job.logger }, sourceId, job.signal);
   };
 }

@@ -15,6 +15,7 @@ import type { Segmenter } from '../../analysis/segment/segmenter.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, isAppError } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
+import { noMetrics, type MetricsRecorder } from '../../platform/metrics/index.js';
 import type { Storage } from '../../storage/repositories.js';
 import { normaliseBatch, type Rejection } from './normalise-batch.js';
 import { kindStateOf, scheduleAfterFetch, type ScheduleUpdate } from './schedule-update.js';
@@ -42,6 +43,8 @@ export interface CollectDeps {
    * events, alerts). Items it misses (a crash right after the commit) are found by the evaluation sweep.
    */
   onStored?: (itemIds: readonly string[]) => Promise<void>;
+  /** Where fetches and their items are counted; absent counts nothing ({@link noMetrics}). */
+  metrics?: MetricsRecorder;
 }
 
 /** The outcome of one collect. */
@@ -118,8 +121,21 @@ export async function collectSource(
     },
     'source collected',
   );
+  countCollected(deps.metrics ?? noMetrics, report, deps.analysers ? candidates.length : 0);
   await notifyStored(deps, [...report.inserted, ...report.updated]);
   return report;
+}
+
+/** Counts a stored fetch: the fetch, its items by outcome, and the items analysed before storing. */
+function countCollected(metrics: MetricsRecorder, report: CollectReport, analysed: number): void {
+  metrics.sourceFetched(report.sourceId, report.outcome === 'not_modified' ? 'not_modified' : 'ok');
+  metrics.itemsCollected(report.sourceId, report.found, {
+    inserted: report.inserted.length,
+    updated: report.updated.length,
+    duplicate: report.duplicates,
+    rejected: report.rejected.length,
+  });
+  metrics.itemsProcessed('analyse', analysed);
 }
 
 /** Hands stored item ids to `onStored`; a failure there is logged, never undoes the stored fetch. */
@@ -189,6 +205,9 @@ async function recordFailure(
     await raiseHealthEvent(tx, source, schedule, startedAt, `${failure.code}: ${failure.message}`);
   });
   deps.logger.warn({ sourceId: source.id, code: failure.code, err: failure.message }, 'source fetch failed');
+  const metrics = deps.metrics ?? noMetrics;
+  metrics.sourceFetched(source.id, 'failed');
+  metrics.errorCounted(failure.code, 'collect');
   return {
     ...skipped(source.id),
     outcome: 'failed',

@@ -29,8 +29,8 @@ export function itemIdsOf(payload: unknown, jobId: string): string[] {
 /** The handler of the `evaluate` queue. */
 export function evaluateHandler(deps: EvaluateDeps): JobHandler {
   return async (job) => {
-    const report = await evaluateItems(deps, itemIdsOf(job.payload, job.id));
-    deps.logger.debug({ jobId: job.id, ...report }, 'items evaluated');
+    const report = await evaluateItems({ ...deps, logger: job.logger }, itemIdsOf(job.payload, job.id));
+    job.logger.debug(report, 'items evaluated');
   };
 }
 

@@ -11,8 +11,10 @@ import type { AlertSignal } from '../../alerts/rules/signals.js';
 import type { Item } from '../../domain/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Logger } from '../../platform/logger.js';
+import { noMetrics, type MetricsRecorder } from '../../platform/metrics/index.js';
 import type { Storage } from '../../storage/repositories.js';
 import { clusterItems, type ClusterDeps } from '../cluster/index.js';
+import { storageJoining } from './in-transaction.js';
 import { loadItemContext } from './item-context.js';
 import type { SchemeMatcherCache } from './scheme-matchers.js';
 import { eventSignal, schemeHitSignal, type SchemeBatchHits } from './signals.js';
@@ -32,6 +34,8 @@ export interface EvaluateDeps {
   alertHorizonMs: number;
   /** Told after alerts went out in a committed transaction (wakes the dispatcher). */
   onNotified?: () => void;
+  /** Where evaluated and clustered items and raised alerts are counted; absent counts nothing ({@link noMetrics}). */
+  metrics?: MetricsRecorder;
 }
 
 /** What one evaluation did. */
@@ -44,11 +48,46 @@ export interface EvaluateReport {
   notified: number;
 }
 
-/** Matches, clusters and evaluates the items with these ids. */
+/**
+ * Matches, clusters and evaluates those of the items with these ids that no evaluation has looked at yet.
+ * Each unit's evaluation holds that unit's lock (across processes), and the items still unevaluated are
+ * read under it: a job that runs twice, or a sweep that queued items whose first job was still waiting,
+ * finds them done and changes nothing, and two workers never cluster or alert on one unit at once.
+ */
 export async function evaluateItems(deps: EvaluateDeps, itemIds: readonly string[]): Promise<EvaluateReport> {
+  const loaded = await deps.storage.items.getMany(itemIds);
+  const units = [...new Set(loaded.map((item) => item.unitId))].sort();
+  return holdingAll(deps.storage, units.map(evaluationLockOf), async () => {
+    const pending = await deps.storage.items.unevaluated(itemIds);
+    const wanted = new Set(pending);
+    return evaluatePending(
+      deps,
+      loaded.filter((item) => wanted.has(item.id)),
+      pending,
+    );
+  });
+}
+
+/** The name of the lock that serialises evaluation of one unit's items. */
+export function evaluationLockOf(unitId: string): string {
+  return `evaluate:${unitId}`;
+}
+
+/** Holds every named lock, in the order given (callers sort them, so two holders never wait on each other). */
+function holdingAll<T>(storage: Storage, names: readonly string[], work: () => Promise<T>): Promise<T> {
+  const [first, ...rest] = names;
+  if (first === undefined) return work();
+  return storage.locks.hold(first, () => holdingAll(storage, rest, work));
+}
+
+async function evaluatePending(
+  deps: EvaluateDeps,
+  loaded: readonly Item[],
+  itemIds: readonly string[],
+): Promise<EvaluateReport> {
   const now = deps.clock.now();
   // load
-  const items = (await deps.storage.items.getMany(itemIds)).filter((item) => item.analysedAt !== null);
+  const items = loaded.filter((item) => item.analysedAt !== null);
   const context = await loadItemContext(deps.storage, items, deps.authorHashKey);
   // match
   const hits = await matchSchemes(deps, items);
@@ -90,17 +129,25 @@ export async function evaluateItems(deps: EvaluateDeps, itemIds: readonly string
     const signal = await eventSignal(deps.storage, eventId, now, horizon);
     if (signal) signals.push(signal);
   }
-  // evaluate
-  let raised = 0;
-  let notified = 0;
-  for (const signal of signals) {
-    const outcomes = await processSignal(deps.alerts, signal);
-    raised += outcomes.filter((outcome) => outcome.created).length;
-    notified += outcomes.filter((outcome) => outcome.notified).length;
-  }
+  // evaluate and store: the alerts' counts and outbox rows commit together with the items' evaluated mark,
+  // so a crash in between leaves both undone and the rerun counts every item once
+  const { raised, notified } = await deps.storage.transaction(async (tx) => {
+    const alerts = { ...deps.alerts, storage: storageJoining(tx) };
+    let created = 0;
+    let told = 0;
+    for (const signal of signals) {
+      const outcomes = await processSignal(alerts, signal);
+      created += outcomes.filter((outcome) => outcome.created).length;
+      told += outcomes.filter((outcome) => outcome.notified).length;
+    }
+    await tx.items.markEvaluated(itemIds, now);
+    return { raised: created, notified: told };
+  });
   if (notified > 0) deps.onNotified?.();
-  // store
-  await deps.storage.items.markEvaluated(itemIds, now);
+  const metrics = deps.metrics ?? noMetrics;
+  metrics.itemsProcessed('evaluate', items.length);
+  metrics.itemsProcessed('cluster', clustered?.assigned ?? 0);
+  metrics.alertsRaised(raised);
   return {
     items: items.length,
     schemeHits: hits.reduce((sum, batch) => sum + batch.items.length, 0),

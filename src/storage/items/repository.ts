@@ -114,6 +114,20 @@ export class KyselyItemRepository implements ItemRepository {
     }
   }
 
+  async unevaluated(ids: readonly string[]): Promise<string[]> {
+    const found: string[] = [];
+    for (const chunk of chunksOf(ids, ID_CHUNK)) {
+      const rows = await this.db
+        .selectFrom('items')
+        .select('id')
+        .where('id', 'in', chunk)
+        .where('evaluatedAt', 'is', null)
+        .execute();
+      found.push(...rows.map((row) => row.id));
+    }
+    return found;
+  }
+
   async listUnevaluated(from: number, to: number, limit: number): Promise<string[]> {
     const rows = await this.db
       .selectFrom('items')

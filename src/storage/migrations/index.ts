@@ -20,6 +20,9 @@ import * as evidencePlans from './0013-evidence-plans.js';
 import * as cluesAppeals from './0014-clues-appeals.js';
 import * as publicationsBulletins from './0015-publications-bulletins.js';
 import * as reports from './0016-reports.js';
+import * as itemsPartitions from './0017-items-partitions.js';
+import * as overviewIndexes from './0018-overview-indexes.js';
+import * as alertGrowthValues from './0019-alert-growth-values.js';
 
 /** A migration that may differ per engine. */
 interface DialectMigration {
@@ -43,6 +46,9 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0014-clues-appeals', cluesAppeals],
   ['0015-publications-bulletins', publicationsBulletins],
   ['0016-reports', reports],
+  ['0017-items-partitions', itemsPartitions],
+  ['0018-overview-indexes', overviewIndexes],
+  ['0019-alert-growth-values', alertGrowthValues],
 ];
 
 function providerOf(
