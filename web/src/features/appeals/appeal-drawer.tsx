@@ -7,6 +7,7 @@ import { useSignedIn } from '../../session/context.js';
 import { CaseTimeline, StateTag, useLabel, when } from '../publications/case-kit.js';
 import { type Appeal, type AppealDepartment, type AppealDetail, appealApi } from './api.js';
 import { AppealActions } from './appeal-actions.js';
+import { appealCategoryLabel } from './category.js';
 import { DeadlineBadge } from './deadline.js';
 
 function Facts({
@@ -38,7 +39,7 @@ function Facts({
         {departments.find((d) => d.id === appeal.departmentId)?.name ?? '—'}
       </Descriptions.Item>
       <Descriptions.Item label={t('appeals.category')}>
-        {appeal.category ? label('items.category', appeal.category) : '—'}
+        {appeal.category ? appealCategoryLabel(label, appeal.category) : '—'}
       </Descriptions.Item>
       <Descriptions.Item label={t('appeals.citizen')}>
         {[appeal.citizenName, appeal.citizenContact].filter(Boolean).join(' · ') || '—'}

@@ -24,6 +24,7 @@ import {
   appealApi,
 } from './api.js';
 import { AppealDrawer } from './appeal-drawer.js';
+import { appealCategoryLabel } from './category.js';
 import { DeadlineBadge } from './deadline.js';
 
 function totals(rows: readonly AppealStats[]) {
@@ -189,7 +190,7 @@ function AppealList({ onChanged }: { onChanged: () => void }) {
             dataIndex: 'category',
             width: 100,
             render: (category: string | null) =>
-              category ? <Tag>{label('items.category', category)}</Tag> : '—',
+              category ? <Tag>{appealCategoryLabel(label, category)}</Tag> : '—',
           },
           {
             responsive: ['md'],
