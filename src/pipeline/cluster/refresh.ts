@@ -98,17 +98,24 @@ function recomputed(
 
 /**
  * Recomputes one event (and splits it when its members form two separate groups). Returns the ids of
- * the events written (the event, and the new one a split made).
+ * the events written (the event, and the new one a split made). `joined` is how many members the caller
+ * just added, when that is all that changed: a large event refreshed recently then only adds them to its
+ * item count; without it (a merge moved members) the count is taken again from the memberships' index.
  */
 export async function refreshEvent(
   deps: ResolvedClusterDeps,
   tx: Repositories,
   eventId: string,
   now: number,
+  joined?: number,
 ): Promise<string[]> {
   const event = await tx.events.getRecord(eventId);
   if (!event || event.mergedInto !== null) return [];
   if (event.itemCount >= LARGE_EVENT && now - event.updatedAt < LARGE_EVENT_REFRESH_MS) {
+    if (joined !== undefined) {
+      await tx.events.addToItemCount(eventId, joined);
+      return [eventId];
+    }
     const itemCount = await tx.events.countMembers(eventId, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
     await tx.events.save({ ...event, itemCount });
     return [eventId];

@@ -133,10 +133,19 @@ async function clusterUnit(
     byEvent.set(eventId, list);
   }
   let assigned = 0;
-  for (const [eventId, members] of byEvent) assigned += await tx.events.addMembers(eventId, members);
-  for (const merge of merges) touched.add(finalId(merge.intoId, mergedInto));
+  const joined = new Map<string, number>();
+  for (const [eventId, members] of byEvent) {
+    const added = await tx.events.addMembers(eventId, members);
+    joined.set(eventId, added);
+    assigned += added;
+  }
+  const mergedTargets = new Set(merges.map((merge) => finalId(merge.intoId, mergedInto)));
+  for (const target of mergedTargets) touched.add(target);
   const refreshed: string[] = [];
-  for (const eventId of [...touched].sort()) refreshed.push(...(await refreshEvent(deps, tx, eventId, now)));
+  for (const eventId of [...touched].sort()) {
+    const added = mergedTargets.has(eventId) ? undefined : joined.get(eventId);
+    refreshed.push(...(await refreshEvent(deps, tx, eventId, now, added)));
+  }
   created.push(...refreshed.filter((id) => !touched.has(id)));
   return { assigned, created, merges, touched: refreshed };
 }
@@ -146,8 +155,12 @@ export async function clusterItems(input: ClusterDeps, itemIds: readonly string[
   const deps = resolveDeps(input);
   const now = deps.clock.now();
   // load
-  const loaded = await Promise.all([...new Set(itemIds)].map((id) => deps.storage.items.get(id)));
-  const candidates = loaded.filter((item): item is Item => item !== null && item.analysedAt !== null);
+  const unique = [...new Set(itemIds)];
+  const byId = new Map((await deps.storage.items.getMany(unique)).map((item) => [item.id, item]));
+  const candidates = unique.flatMap((id) => {
+    const item = byId.get(id);
+    return item && item.analysedAt !== null ? [item] : [];
+  });
   const already = await deps.storage.events.eventsOfItems(candidates.map((item) => item.id));
   const items = candidates.filter((item) => !already.has(item.id));
   const kept = new Set(items.map((item) => item.id));

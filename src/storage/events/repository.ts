@@ -106,16 +106,33 @@ export class KyselyEventRepository implements EventRepository {
     let added = 0;
     for (const part of chunks(members)) {
       if (part.length === 0) continue;
+      const published = await this.publishedAtOf(part.map((m) => m.itemId));
       const result = await this.db
         .insertInto('eventItems')
         .values(
-          part.map((m) => ({ eventId, itemId: m.itemId, joinedAt: m.joinedAt, centrality: m.centrality })),
+          part.map((m) => ({
+            eventId,
+            itemId: m.itemId,
+            joinedAt: m.joinedAt,
+            centrality: m.centrality,
+            publishedAt: published.get(m.itemId) ?? 0,
+          })),
         )
         .onConflict((oc) => oc.column('itemId').doNothing())
         .executeTakeFirst();
       added += Number(result.numInsertedOrUpdatedRows ?? 0n);
     }
     return added;
+  }
+
+  /** The publication time of each given item (at most {@link CHUNK} ids), copied into its membership. */
+  private async publishedAtOf(itemIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('items')
+      .select(['id', 'publishedAt'])
+      .where('id', 'in', itemIds)
+      .execute();
+    return new Map(rows.map((row) => [row.id, Number(row.publishedAt)]));
   }
 
   async moveMembers(fromId: string, intoId: string): Promise<number> {
@@ -184,40 +201,43 @@ export class KyselyEventRepository implements EventRepository {
   async countMembers(eventId: string, from: number, to: number): Promise<number> {
     const row = await this.db
       .selectFrom('eventItems')
-      .innerJoin('items', 'items.id', 'eventItems.itemId')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('eventItems.eventId', '=', eventId)
-      .where('items.publishedAt', '>=', from)
-      .where('items.publishedAt', '<', to)
+      .where('eventId', '=', eventId)
+      .where('publishedAt', '>=', from)
+      .where('publishedAt', '<', to)
       .executeTakeFirst();
     return Number(row?.n ?? 0);
+  }
+
+  async addToItemCount(eventId: string, joined: number): Promise<void> {
+    await this.db
+      .updateTable('events')
+      .set((eb) => ({ itemCount: eb('itemCount', '+', joined) }))
+      .where('id', '=', eventId)
+      .execute();
   }
 
   async memberIds(eventId: string, page: PageRequest): Promise<Page<string>> {
     const limit = pageLimit(page.limit);
     let query = this.db
       .selectFrom('eventItems')
-      .innerJoin('items', 'items.id', 'eventItems.itemId')
-      .select(['items.id', 'items.publishedAt'])
-      .where('eventItems.eventId', '=', eventId)
-      .orderBy('items.publishedAt', 'desc')
-      .orderBy('items.id', 'desc')
+      .select(['itemId', 'publishedAt'])
+      .where('eventId', '=', eventId)
+      .orderBy('publishedAt', 'desc')
+      .orderBy('itemId', 'desc')
       .limit(limit + 1);
     if (page.cursor) {
       const { at, id } = decodeTimeIdCursor(page.cursor);
       query = query.where((eb) =>
-        eb.or([
-          eb('items.publishedAt', '<', at),
-          eb.and([eb('items.publishedAt', '=', at), eb('items.id', '<', id)]),
-        ]),
+        eb.or([eb('publishedAt', '<', at), eb.and([eb('publishedAt', '=', at), eb('itemId', '<', id)])]),
       );
     }
     const rows = await query.execute();
     return toPage(
       rows,
       limit,
-      (row) => ({ at: Number(row.publishedAt), id: row.id }),
-      (row) => row.id,
+      (row) => ({ at: Number(row.publishedAt), id: row.itemId }),
+      (row) => row.itemId,
     );
   }
 

@@ -30,12 +30,17 @@ export interface EventsTable {
   updatedAt: number;
 }
 
-/** `event_items`: the event each item belongs to (one at most), when it joined and how central it is. */
+/**
+ * `event_items`: the event each item belongs to (one at most), when it joined and how central it is;
+ * `publishedAt` repeats the item's publication time so windows and newest-first pages of one event read
+ * the index alone (migration 0020).
+ */
 export interface EventItemsTable {
   eventId: string;
   itemId: string;
   joinedAt: number;
   centrality: number;
+  publishedAt: number;
 }
 
 /** `event_history`: merges, splits and stage changes. `detail` is JSON text. */

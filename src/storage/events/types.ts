@@ -68,8 +68,13 @@ export interface EventRepository {
   moveItems(itemIds: readonly string[], intoId: string): Promise<void>;
   /** Every member with the item fields summaries need, oldest first. */
   members(eventId: string): Promise<EventMemberRecord[]>;
-  /** How many members of the event were published in [from, to). */
+  /** How many members of the event were published in [from, to); reads the index, not the members. */
   countMembers(eventId: string, from: number, to: number): Promise<number>;
+  /**
+   * Adds `joined` to the stored item count in one statement, so a large event between full refreshes
+   * counts its new members without recounting all of them (and two writers never lose an update).
+   */
+  addToItemCount(eventId: string, joined: number): Promise<void>;
   /** Item ids of an event, newest published first, in keyset pages. */
   memberIds(eventId: string, page: PageRequest): Promise<Page<string>>;
   /** Events in scope by heat (hottest first) or by time (latest activity first). */

@@ -23,6 +23,7 @@ import * as reports from './0016-reports.js';
 import * as itemsPartitions from './0017-items-partitions.js';
 import * as overviewIndexes from './0018-overview-indexes.js';
 import * as alertGrowthValues from './0019-alert-growth-values.js';
+import * as eventItemsPublished from './0020-event-items-published.js';
 
 /** A migration that may differ per engine. */
 interface DialectMigration {
@@ -49,6 +50,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0017-items-partitions', itemsPartitions],
   ['0018-overview-indexes', overviewIndexes],
   ['0019-alert-growth-values', alertGrowthValues],
+  ['0020-event-items-published', eventItemsPublished],
 ];
 
 function providerOf(
