@@ -7,7 +7,6 @@
  * until the login form shows) and the overview API call alone. Needs web/dist (`npm run build:web`).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { defaultConsoleDir } from '../../src/api/console.js';
@@ -20,23 +19,12 @@ import { formatCount, formatMs, formatRatio, type BenchSection } from '../suppor
 import { loadCorpusItems, type Benchmark } from './context.js';
 import { storeYear, TODAY_ITEMS, YEAR_DAYS } from './console-year.js';
 import { CHROMIUM, launchChromium } from '../../test/web/browser.js';
+import { freePort } from '../../test/helpers/ports.js';
 
 const CORPUS_ITEMS = 100_000;
 const DEFAULT_TOTAL = 300_000;
 const RUNS = 3;
 const PASSWORD = 'bench password 2026';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function login(base: string): Promise<string> {
   const response = await fetch(`${base}/api/v1/session`, {

@@ -5,12 +5,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { sleep, waitFor } from '../jobs/wait.js';
+import { freePort } from '../helpers/ports.js';
 
 // Each test starts real `fengxiang` processes, which compile TypeScript on start. No speed is asserted.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -55,16 +55,6 @@ function start(args: string[]): {
       .filter((line) => line.startsWith('{'))
       .map((line) => (JSON.parse(line) as { msg: string }).msg);
   return { child, messages, exited };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function healthy(url: string): Promise<boolean> {

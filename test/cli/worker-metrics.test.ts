@@ -5,13 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sampleValue } from '../helpers/prometheus.js';
 import { waitFor } from '../jobs/wait.js';
+import { freePort } from '../helpers/ports.js';
 
 // The worker compiles TypeScript on start: allow for a busy CI machine. No speed is asserted.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -20,16 +20,6 @@ const ROOT = join(import.meta.dirname, '../..');
 const MAIN = join(ROOT, 'src/cli/main.ts');
 const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const TOKEN = 'worker-scrape-token';
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describe('fengxiang worker --metrics-port', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fx-worker-metrics-'));

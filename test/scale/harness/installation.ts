@@ -6,11 +6,11 @@
  * exists, a `serve` that runs only the report role) and `fengxiang worker --roles collect,analyse,deliver`.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, startCli, waitForHealth, type CliProcess } from './cli-process.js';
 import { MARKERS, replaySourceConfig, type ReplaySource } from './replay-source.js';
+import { freePort } from '../../helpers/ports.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
@@ -35,18 +35,6 @@ export interface Installation {
   /** The `serve` arguments of the API process. */
   apiArgs: string[];
   remove(): void;
-}
-
-/** A free TCP port on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** True once the API-only role (`serve --roles api`, with leader election) exists in this tree. */

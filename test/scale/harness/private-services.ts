@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './installation.js';
+import { freePort } from '../../helpers/ports.js';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 
