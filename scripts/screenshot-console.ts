@@ -13,10 +13,10 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { defaultConsoleDir } from '../src/api/console.js';
 import { CONSOLE_PASSWORD, startConsoleServer } from '../test/web/console-server.js';
-import { CHROMIUM, launchChromium } from '../test/web/browser.js';
+import { CHROMIUM, launchChromium, signIn } from '../test/web/browser.js';
 
 const PAGES = [
   '/',
@@ -45,14 +45,6 @@ interface Target {
   password: string;
 }
 
-async function signIn(page: Page, target: Target): Promise<void> {
-  await page.goto(`${target.baseUrl}/`);
-  await page.locator('#username').fill(target.username);
-  await page.locator('#password').fill(target.password);
-  await page.locator('button[type="submit"]').click();
-  await page.getByTestId('dashboard').waitFor({ timeout: 20_000 });
-}
-
 function fileName(path: string): string {
   return path === '/' ? 'dashboard' : path.slice(1).replace(/\//g, '-');
 }
@@ -66,7 +58,7 @@ async function shoot(browser: Browser, target: Target, out: string): Promise<str
     page.on('console', (message) => {
       if (message.type() === 'error') console.error(`[${viewport.name}] console: ${message.text()}`);
     });
-    await signIn(page, target);
+    await signIn(page, `${baseUrl}/`, target.password, { username: target.username });
     for (const path of PAGES) {
       await page.goto(`${baseUrl}${path}`);
       await page.waitForLoadState('networkidle');

@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_PASSWORD, startConsoleServer, type ConsoleServer } from './console-server.js';
 import { seedAlert, type SeededAlert } from './seed-alerts.js';
-import { CHROMIUM, haveChromium, launchChromium, collectPageErrors } from './browser.js';
+import { CHROMIUM, haveChromium, launchChromium, collectPageErrors, signIn } from './browser.js';
 
 const SHOTS = process.env['FENGXIANG_SCREENSHOT_DIR'];
 
@@ -77,11 +77,7 @@ describe.skipIf(!haveChromium)('the 预警 and 处置 pages in Chromium', { time
   });
 
   it('signs in and shows the inbox newest first, filtered by level', async () => {
-    await page.goto(`${app.server.baseUrl}/`);
-    await page.locator('#username').fill('root');
-    await page.locator('#password').fill(CONSOLE_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.getByTestId('dashboard').waitFor();
+    await signIn(page, app.server.baseUrl, CONSOLE_PASSWORD);
     await page.getByRole('menuitem', { name: '预警' }).click();
     await page.getByTestId('alerts').waitFor();
     const rows = page.getByTestId('alert-row');

@@ -36,3 +36,24 @@ export function collectPageErrors(page: Page, errors: string[]): void {
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
 }
+
+/** Who signs in, and which element says the page behind the login form has loaded. */
+export interface SignInOptions {
+  username?: string;
+  /** A CSS selector; the dashboard (where the console lands) unless the URL opens another page. */
+  landing?: string;
+}
+
+/** Opens `url`, signs in through the console's login form and waits for the page behind it. */
+export async function signIn(
+  page: Page,
+  url: string,
+  password: string,
+  options: SignInOptions = {},
+): Promise<void> {
+  await page.goto(url);
+  await page.locator('#username').fill(options.username ?? 'root');
+  await page.locator('#password').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.locator(options.landing ?? '[data-testid="dashboard"]').waitFor({ timeout: 20_000 });
+}

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_PASSWORD, startConsoleServer, type ConsoleServer } from './console-server.js';
 import { CASE_RECIPIENTS, seedCases, type SeededCases } from './seed-cases.js';
-import { CHROMIUM, haveChromium, launchChromium } from './browser.js';
+import { CHROMIUM, haveChromium, launchChromium, signIn } from './browser.js';
 
 if (!haveChromium) {
   console.warn(
@@ -23,14 +23,6 @@ const dialogOk = (page: Page) => page.locator('.ant-modal-footer .ant-btn-primar
 /** The navigation entry whose text is exactly `text` (its accessible name also carries the icon's label). */
 const menuItem = (page: Page, text: string) =>
   page.locator('.ant-menu-item').filter({ hasText: new RegExp(`^${text}$`) });
-
-async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(CONSOLE_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.getByTestId('dashboard').waitFor({ timeout: 20_000 });
-}
 
 async function closeDrawer(page: Page): Promise<void> {
   await page.locator('.ant-drawer-close:visible').click();
@@ -64,7 +56,7 @@ describe.skipIf(!haveChromium)('the case pages in Chromium', { timeout: 180_000 
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
     watch(page, 'admin');
-    await signIn(page, app.server.baseUrl, 'root');
+    await signIn(page, `${app.server.baseUrl}/`, CONSOLE_PASSWORD, { username: 'root' });
   }, 180_000);
 
   afterAll(async () => {
@@ -166,7 +158,7 @@ describe.skipIf(!haveChromium)('the case pages in Chromium', { timeout: 180_000 
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     const small = await phone.newPage();
     watch(small, 'phone');
-    await signIn(small, app.server.baseUrl, 'root');
+    await signIn(small, `${app.server.baseUrl}/`, CONSOLE_PASSWORD, { username: 'root' });
     for (const [path, testId] of [
       ['/clues', 'clues'],
       ['/appeals', 'appeals'],
@@ -191,7 +183,7 @@ describe.skipIf(!haveChromium)('the case pages in Chromium', { timeout: 180_000 
     viewerPage.on('request', (request) => {
       if (new URL(request.url()).pathname.startsWith('/api/v1/clues')) clueRequests.push(request.url());
     });
-    await signIn(viewerPage, app.server.baseUrl, 'viewer');
+    await signIn(viewerPage, `${app.server.baseUrl}/`, CONSOLE_PASSWORD, { username: 'viewer' });
     expect(await menuItem(viewerPage, '线索').count()).toBe(0);
     expect(await menuItem(viewerPage, '信息发布').count()).toBe(1);
     await viewerPage.goto(`${app.server.baseUrl}/clues`);

@@ -19,7 +19,7 @@ import {
   seedDashboard,
   TOP_KEYWORD,
 } from './seed-dashboard.js';
-import { haveChromium, launchChromium, collectPageErrors } from './browser.js';
+import { haveChromium, launchChromium, collectPageErrors, signIn } from './browser.js';
 
 describe.skipIf(!haveChromium)('the dashboard and the big screen in Chromium', { timeout: 180_000 }, () => {
   let app: ConsoleServer;
@@ -53,11 +53,9 @@ describe.skipIf(!haveChromium)('the dashboard and the big screen in Chromium', {
   });
 
   it('shows the server figures of the week on every panel', async () => {
-    await page.goto(`${app.server.baseUrl}/`);
-    await page.locator('#username').fill('root');
-    await page.locator('#password').fill(CONSOLE_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.locator('[data-testid="dashboard"][data-ready="true"]').waitFor();
+    await signIn(page, `${app.server.baseUrl}/`, CONSOLE_PASSWORD, {
+      landing: '[data-testid="dashboard"][data-ready="true"]',
+    });
     await page.getByText('近7天').click();
     const range = rangeOf('week', new Date());
     const totals = await app.server.storage.reportData.itemTotals({

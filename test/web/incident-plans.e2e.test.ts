@@ -11,7 +11,7 @@ import type { planActivationDetail } from '../../src/contract/index.js';
 import { ApiClient } from '../api/harness.js';
 import { seedToken } from '../api/seed.js';
 import { CONSOLE_PASSWORD, startConsoleServer, type ConsoleServer } from './console-server.js';
-import { CHROMIUM, haveChromium, launchChromium, collectPageErrors } from './browser.js';
+import { CHROMIUM, haveChromium, launchChromium, collectPageErrors, signIn } from './browser.js';
 
 if (!haveChromium) {
   console.warn(
@@ -80,11 +80,9 @@ describe.skipIf(!haveChromium)('incident plan tasks in Chromium', { timeout: 180
   });
 
   it('opens the incident’s plan tab with its checklist and the overdue task marked', async () => {
-    await page.goto(`${app.server.baseUrl}/incidents/${incidentId}`);
-    await page.locator('#username').fill('root');
-    await page.locator('#password').fill(CONSOLE_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.getByTestId('incident-detail').waitFor();
+    await signIn(page, `${app.server.baseUrl}/incidents/${incidentId}`, CONSOLE_PASSWORD, {
+      landing: '[data-testid="incident-detail"]',
+    });
     await page.getByRole('tab', { name: '预案任务' }).click();
     await page.getByTestId('plans-tab').waitFor();
     await expect.poll(() => page.getByTestId('plan-task').count()).toBe(2);

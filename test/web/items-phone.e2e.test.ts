@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD } from '../api/seed.js';
 import { startItemsServer, type ItemsServer } from './seed-items.js';
-import { CHROMIUM, haveChromium, launchChromium, collectPageErrors } from './browser.js';
+import { CHROMIUM, haveChromium, launchChromium, collectPageErrors, signIn } from './browser.js';
 
 if (!haveChromium) {
   console.warn(`${CHROMIUM} is missing: the phone items browser test is skipped (apt-get install chromium).`);
@@ -54,11 +54,7 @@ describe.skipIf(!haveChromium)('the 信息 page on a phone', { timeout: 240_000 
 
   it('signs in and shows the first page only', async () => {
     expect(await app.server.storage.items.count({ unitIds: null })).toBeGreaterThan(BULK);
-    await page.goto(`${app.server.baseUrl}/items`);
-    await page.locator('#username').fill('root');
-    await page.locator('#password').fill(PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.getByTestId('items').waitFor();
+    await signIn(page, `${app.server.baseUrl}/items`, PASSWORD, { landing: '[data-testid="items"]' });
     await expect.poll(rowIds).toEqual(newest.slice(0, PHONE_ROWS));
     expect(await page.getByTestId('items-count').textContent()).toBe(`第 1 页 · ${PHONE_ROWS} 条`);
     expect(await page.getByTestId('items-previous').isDisabled()).toBe(true);

@@ -18,7 +18,7 @@ import type { ItemFilters } from '../../src/storage/repositories.js';
 import { ApiClient } from '../api/harness.js';
 import { PASSWORD, seedToken } from '../api/seed.js';
 import { CHILD_UNIT, startItemsServer, type ItemsServer } from './seed-items.js';
-import { CHROMIUM, haveChromium, launchChromium, collectPageErrors } from './browser.js';
+import { CHROMIUM, haveChromium, launchChromium, collectPageErrors, signIn } from './browser.js';
 
 if (!haveChromium) {
   console.warn(`${CHROMIUM} is missing: the items page browser test is skipped (apt-get install chromium).`);
@@ -82,11 +82,7 @@ describe.skipIf(!haveChromium)('the 信息 page in Chromium', { timeout: 180_000
   });
 
   it('signs in on the items page and lists the newest items', async () => {
-    await page.goto(`${app.server.baseUrl}/items`);
-    await page.locator('#username').fill('root');
-    await page.locator('#password').fill(PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.getByTestId('items').waitFor();
+    await signIn(page, `${app.server.baseUrl}/items`, PASSWORD, { landing: '[data-testid="items"]' });
     const newest = (await storedSearch('')).slice(0, 50);
     await expect
       .poll(() => page.getByTestId('items-row').evaluateAll((rows) => rows.map((row) => row.dataset['id'])))

@@ -17,7 +17,7 @@ import { builtInKinds } from '../../src/sources/registry.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { PASSWORD } from '../api/seed.js';
 import { startItemsServer, type ItemsServer } from './seed-items.js';
-import { CHROMIUM, haveChromium, launchChromium, collectPageErrors } from './browser.js';
+import { CHROMIUM, haveChromium, launchChromium, collectPageErrors, signIn } from './browser.js';
 
 if (!haveChromium) {
   console.warn(
@@ -109,11 +109,7 @@ describe.skipIf(!haveChromium)('a scheme finds the items of a collected feed', {
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
     collectPageErrors(page, errors);
-    await page.goto(`${app.server.baseUrl}/`);
-    await page.locator('#username').fill('root');
-    await page.locator('#password').fill(PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.getByTestId('dashboard').waitFor();
+    await signIn(page, app.server.baseUrl, PASSWORD);
   }, 240_000);
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_PASSWORD, startConsoleServer, type ConsoleServer } from './console-server.js';
 import { seedSchemes, type SchemeSeed } from './seed-schemes.js';
-import { haveChromium, launchChromium, collectPageErrors } from './browser.js';
+import { haveChromium, launchChromium, collectPageErrors, signIn } from './browser.js';
 
 const EXPECTED_EXPRESSION = '苏州+金鸡湖+(游船|落水)-演练';
 
@@ -27,11 +27,7 @@ describe.skipIf(!haveChromium)('schemes and events in Chromium', { timeout: 180_
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
     collectPageErrors(page, errors);
-    await page.goto(`${app.server.baseUrl}/`);
-    await page.locator('#username').fill('root');
-    await page.locator('#password').fill(CONSOLE_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.getByTestId('dashboard').waitFor();
+    await signIn(page, app.server.baseUrl, CONSOLE_PASSWORD);
   }, 180_000);
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { CONSOLE_PASSWORD, startConsoleServer, type ConsoleServer } from './console-server.js';
-import { haveChromium, launchChromium, collectPageErrors } from './browser.js';
+import { haveChromium, launchChromium, collectPageErrors, signIn } from './browser.js';
 
 const ALL = { unitIds: null };
 
@@ -48,11 +48,7 @@ describe.skipIf(!haveChromium)('the sources and system pages in Chromium', { tim
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
     collectPageErrors(page, errors);
-    await page.goto(`${app.server.baseUrl}/`);
-    await page.locator('#username').fill('root');
-    await page.locator('#password').fill(CONSOLE_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.getByTestId('dashboard').waitFor();
+    await signIn(page, app.server.baseUrl, CONSOLE_PASSWORD);
   }, 180_000);
 
   afterAll(async () => {
