@@ -55,5 +55,5 @@ export async function signIn(
   await page.locator('#username').fill(options.username ?? 'root');
   await page.locator('#password').fill(password);
   await page.locator('button[type="submit"]').click();
-  await page.locator(options.landing ?? '[data-testid="dashboard"]').waitFor({ timeout: 20_000 });
+  await page.locator(options.landing ?? '[data-testid="dashboard"]').waitFor();
 }
